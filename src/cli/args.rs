@@ -1,0 +1,138 @@
+//! What the user can type. Doc comments are the `--help` texts.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::i18n::Lang;
+
+/// verklaar: controleert de beschrijving van uw verwerking van persoonsgegevens op de AVG en
+/// maakt er een Nederlandse privacyverklaring van.
+///
+/// verklaar checks a YAML description of an organisation's processing of personal data
+/// against the GDPR (AVG/UAVG) and turns it into a consistent Dutch privacy statement.
+#[derive(Debug, Parser)]
+#[command(name = "verklaar", version, about, long_about, max_term_width = 100)]
+pub struct Args {
+    /// Language of messages: nl (Nederlands, default) or en (English).
+    #[arg(long, global = true, value_enum, default_value_t = Lang::Nl)]
+    pub lang: Lang,
+
+    /// When to use colour in human output.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check organisation files: load errors and GDPR findings, with file:line:col.
+    ///
+    /// Exit codes: 0 = clean, 1 = error findings (or warnings with --deny warnings),
+    /// 2 = a file could not be read or loaded, or the command line is wrong.
+    Lint(LintArgs),
+    /// Lint, then write the privacy statement per organisation and an index.
+    ///
+    /// An organisation with error findings is marked "Concept — niet publiceren"; with
+    /// --strict it is skipped and the exit code is 1. Exit 2 on input errors.
+    Build(BuildArgs),
+    /// Explain a rule: what it checks, why (with the article), and example YAML.
+    ///
+    /// Exit 0, or 2 for an unknown code (with a suggestion).
+    Explain(ExplainArgs),
+    /// List all rules with code, name, severity and article.
+    Rules(RulesArgs),
+    /// Print the JSON Schema of the organisation file (the same bytes as
+    /// schemas/verklaar.schema.json).
+    Schema(SchemaArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct LintArgs {
+    /// Files or folders to check; folders are searched for *.yaml and *.yml.
+    #[arg(default_value = "organisations")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format: human (readable, with snippets), json, sarif (2.1.0) or github
+    /// (workflow commands for GitHub Actions annotations).
+    #[arg(long, value_enum, default_value_t = LintFormat::Human)]
+    pub format: LintFormat,
+
+    /// Treat findings of this level as errors for the exit code. Only `warnings` exists.
+    #[arg(long, value_enum)]
+    pub deny: Option<DenyLevel>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LintFormat {
+    Human,
+    Json,
+    Sarif,
+    Github,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DenyLevel {
+    Warnings,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct BuildArgs {
+    /// Files or folders to build; folders are searched for *.yaml and *.yml.
+    #[arg(default_value = "organisations")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output folder. It is replaced as a whole when the build succeeds.
+    #[arg(long, default_value = "site")]
+    pub out: PathBuf,
+
+    /// Skip organisations with error findings and exit with 1 instead of rendering drafts.
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Write only HTML or only PDF.
+    #[arg(long, value_enum)]
+    pub only: Option<OutputKind>,
+
+    /// A theme folder whose files override the built-in default theme.
+    #[arg(long)]
+    pub theme: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputKind {
+    Html,
+    Pdf,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExplainArgs {
+    /// A rule code such as VK101, or a load error code such as L003.
+    pub code: String,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RulesArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RulesFormat::Table)]
+    pub format: RulesFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    Table,
+    Json,
+    Markdown,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SchemaArgs {}

@@ -1,0 +1,83 @@
+use std::io::Write;
+use std::path::PathBuf;
+
+use super::ExitStatus;
+use super::args::{Args, DenyLevel, LintArgs};
+use super::output::{self, Record, Summary};
+use crate::diagnostics::load::code_and_name;
+use crate::model::load::{Loaded, load_file};
+use crate::source::discover::discover;
+
+pub fn run(cmd: &LintArgs, args: &Args) -> std::io::Result<ExitStatus> {
+    let (loaded, records, files) = match load_all(&cmd.paths, args) {
+        Ok(v) => v,
+        Err(status) => return Ok(status),
+    };
+    let load_failed = !records.is_empty();
+    // Lint rules run on what loaded; load errors already decide the exit code.
+    let _ = loaded;
+    let summary = Summary::of(&records, files);
+    let text = output::format(&records, summary, cmd.format, output::use_color(args.color));
+    if cmd.format == super::LintFormat::Human {
+        let mut err = std::io::stderr().lock();
+        err.write_all(text.as_bytes())?;
+        writeln!(err, "{}", summary_line(summary, args))?;
+    } else {
+        std::io::stdout().lock().write_all(text.as_bytes())?;
+    }
+    Ok(if load_failed {
+        ExitStatus::Error
+    } else if summary.errors > 0 || (cmd.deny == Some(DenyLevel::Warnings) && summary.warnings > 0) {
+        ExitStatus::Findings
+    } else {
+        ExitStatus::Clean
+    })
+}
+
+/// Discovers and loads every file; load errors become records. `Err` only when no file
+/// can be found at all (exit 2 with a message).
+pub fn load_all(paths: &[PathBuf], args: &Args) -> Result<(Vec<Loaded>, Vec<Record>, usize), ExitStatus> {
+    let files = match discover(paths) {
+        Ok(files) => files,
+        Err((path, e)) => {
+            let msg = args.lang.pick(
+                format!("verklaar: '{}' kan niet worden gelezen: {e}", path.display()),
+                format!("verklaar: cannot read '{}': {e}", path.display()),
+            );
+            eprintln!("{msg}");
+            return Err(ExitStatus::Error);
+        }
+    };
+    if files.is_empty() {
+        let msg = args.lang.pick(
+            "verklaar: geen organisatiebestanden (*.yaml, *.yml) gevonden.",
+            "verklaar: no organisation files (*.yaml, *.yml) found.",
+        );
+        eprintln!("{msg}");
+        return Err(ExitStatus::Error);
+    }
+    let count = files.len();
+    let mut loaded = Vec::new();
+    let mut records = Vec::new();
+    for path in files {
+        match load_file(&path) {
+            Ok(l) => loaded.push(l),
+            Err(failure) => records.extend(failure.diagnostics.iter().map(|d| {
+                Record::new(d.render(&failure.file, args.lang), code_and_name(&d.issue).1, None)
+            })),
+        }
+    }
+    Ok((loaded, records, count))
+}
+
+fn summary_line(s: Summary, args: &Args) -> String {
+    let l = args.lang;
+    let files = l.pick(format!("{} bestand(en)", s.files), format!("{} file(s)", s.files));
+    if s.errors + s.warnings + s.infos == 0 {
+        return l.pick(format!("{files} gecontroleerd: geen meldingen."), format!("{files} checked: no findings."));
+    }
+    l.pick(
+        format!("{files} gecontroleerd: {} fout(en), {} waarschuwing(en), {} info.", s.errors, s.warnings, s.infos),
+        format!("{files} checked: {} error(s), {} warning(s), {} info.", s.errors, s.warnings, s.infos),
+    )
+}

@@ -1,0 +1,213 @@
+//! Machine-readable and human output over one list of records.
+//! The JSON contract is documented in docs/output.md.
+
+use std::io::IsTerminal;
+
+use serde::Serialize;
+use serde_json::json;
+
+use super::args::{ColorChoice, LintFormat};
+use crate::diagnostics::{Rendered, SeverityLevel, render_human};
+
+/// One reported problem, whatever its origin (loader or lint rule).
+#[derive(Debug, Clone, Serialize)]
+pub struct Record {
+    pub code: String,
+    pub name: String,
+    pub severity: SeverityLevel,
+    pub message: String,
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub article: Option<String>,
+    pub help: Option<String>,
+    pub suppressed: bool,
+    #[serde(skip)]
+    pub justification: Option<String>,
+    #[serde(skip)]
+    pub rendered: Rendered,
+}
+
+impl Record {
+    pub fn new(rendered: Rendered, name: &str, article: Option<String>) -> Record {
+        let (line, column) = rendered.line_col();
+        let (end_line, end_column) = rendered.end_line_col();
+        Record {
+            code: rendered.code.clone(),
+            name: name.to_string(),
+            severity: rendered.severity,
+            message: rendered.message.clone(),
+            file: rendered.file.display_name(),
+            line,
+            column,
+            end_line,
+            end_column,
+            article,
+            help: rendered.help.clone(),
+            suppressed: false,
+            justification: None,
+            rendered,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct Summary {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub files: usize,
+}
+
+impl Summary {
+    pub fn of(records: &[Record], files: usize) -> Summary {
+        let mut s = Summary {
+            files,
+            ..Summary::default()
+        };
+        for r in records.iter().filter(|r| !r.suppressed) {
+            match r.severity {
+                SeverityLevel::Error => s.errors += 1,
+                SeverityLevel::Warning => s.warnings += 1,
+                SeverityLevel::Info => s.infos += 1,
+            }
+        }
+        s
+    }
+}
+
+pub fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    }
+}
+
+/// Formats records. Human output goes to stderr (like rustc); the others to stdout.
+pub fn format(records: &[Record], summary: Summary, format: LintFormat, color: bool) -> String {
+    match format {
+        LintFormat::Human => {
+            let rendered: Vec<Rendered> = records.iter().filter(|r| !r.suppressed).map(|r| r.rendered.clone()).collect();
+            render_human(&rendered, color, 100)
+        }
+        LintFormat::Json => json_report(records, summary),
+        LintFormat::Sarif => sarif_report(records),
+        LintFormat::Github => github_report(records),
+    }
+}
+
+fn json_report(records: &[Record], summary: Summary) -> String {
+    let value = json!({
+        "version": env!("CARGO_PKG_VERSION"),
+        "diagnostics": records,
+        "summary": summary,
+    });
+    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn sarif_level(s: SeverityLevel) -> &'static str {
+    match s {
+        SeverityLevel::Error => "error",
+        SeverityLevel::Warning => "warning",
+        SeverityLevel::Info => "note",
+    }
+}
+
+fn sarif_report(records: &[Record]) -> String {
+    let mut rule_ids: Vec<(&str, &str, Option<&String>)> = Vec::new();
+    for r in records {
+        if !rule_ids.iter().any(|(c, _, _)| *c == r.code) {
+            rule_ids.push((&r.code, &r.name, r.article.as_ref()));
+        }
+    }
+    rule_ids.sort_by_key(|(c, _, _)| *c);
+    let rules: Vec<_> = rule_ids
+        .iter()
+        .map(|(code, name, article)| {
+            json!({
+                "id": code,
+                "name": name,
+                "helpUri": format!("https://verklaar.nl/regels/{code}"),
+                "properties": { "article": article },
+            })
+        })
+        .collect();
+    let results: Vec<_> = records
+        .iter()
+        .map(|r| {
+            let mut result = json!({
+                "ruleId": r.code,
+                "ruleIndex": rule_ids.iter().position(|(c, _, _)| *c == r.code),
+                "level": sarif_level(r.severity),
+                "message": { "text": r.message },
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": { "uri": r.file.replace('\\', "/") },
+                        "region": {
+                            "startLine": r.line, "startColumn": r.column,
+                            "endLine": r.end_line, "endColumn": r.end_column,
+                        }
+                    }
+                }],
+            });
+            if r.suppressed {
+                result["suppressions"] = json!([{
+                    "kind": "inSource",
+                    "justification": r.justification.clone().unwrap_or_default(),
+                }]);
+            }
+            result
+        })
+        .collect();
+    let value = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "verklaar",
+                "version": env!("CARGO_PKG_VERSION"),
+                "informationUri": "https://verklaar.nl",
+                "rules": rules,
+            }},
+            "results": results,
+        }],
+    });
+    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// GitHub workflow commands; property and message escaping per the runner toolkit.
+fn github_report(records: &[Record]) -> String {
+    let escape_data = |s: &str| s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+    let escape_prop = |s: &str| escape_data(s).replace(':', "%3A").replace(',', "%2C");
+    let mut out = String::new();
+    for r in records.iter().filter(|r| !r.suppressed) {
+        let command = match r.severity {
+            SeverityLevel::Error => "error",
+            SeverityLevel::Warning => "warning",
+            SeverityLevel::Info => "notice",
+        };
+        let mut message = r.message.clone();
+        if let Some(help) = &r.help {
+            message.push_str("\n");
+            message.push_str(help);
+        }
+        out.push_str(&format!(
+            "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
+            escape_prop(&r.file),
+            r.line,
+            r.column,
+            r.end_line,
+            r.end_column,
+            escape_prop(&format!("{} {}", r.code, r.name)),
+            escape_data(&message),
+        ));
+    }
+    out
+}

@@ -1,0 +1,496 @@
+//! Errors found while loading an organisation file, with their stable codes and their
+//! Dutch and English texts. Each kind says what is wrong and what to write instead.
+
+use std::ops::Range;
+
+use crate::i18n::Lang;
+use crate::source::SourceFile;
+use crate::source::tree::TypeName;
+
+use super::render::{Rendered, SeverityLevel};
+
+/// What went wrong. Codes (`L001`…) are stable: CI configurations may match on them.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadIssue {
+    Syntax { detail: String },
+    WrongType { key: String, expected: Vec<TypeName>, found: TypeName },
+    UnknownKey { key: String, suggestion: Option<String>, allowed: Vec<String> },
+    ValueNotAllowed { key: String, value: String, allowed: Vec<String>, suggestion: Option<String> },
+    MissingKey { key: String, parent: String },
+    DuplicateKey { key: String },
+    DuplicateId { id: String, list: String },
+    UnknownReference { id: String, list: String, suggestion: Option<String>, available: Vec<String> },
+    UnsupportedSchemaVersion { found: String },
+    InvalidDuration { value: String },
+    InvalidDate { value: String },
+    NotUtf8 { line: usize, column: usize },
+    TooLarge { size: u64, limit: u64 },
+    TooDeep { limit: usize },
+    AliasLimit,
+    Unreadable { error: String },
+    InvalidValue { key: String, value: String, rule: ValueRule },
+    NotAMapping,
+    MultipleDocuments,
+    TooManyNodes,
+}
+
+/// The constraint a value broke, for [`LoadIssue::InvalidValue`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum ValueRule {
+    IdPattern,
+    RuleCode,
+    Other(String),
+}
+
+/// A load error with its place in the file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadDiagnostic {
+    pub issue: LoadIssue,
+    pub at: Range<usize>,
+    /// A second place, e.g. the first occurrence of a duplicate.
+    pub related: Option<Range<usize>>,
+}
+
+impl LoadDiagnostic {
+    pub fn new(issue: LoadIssue, at: Range<usize>) -> LoadDiagnostic {
+        LoadDiagnostic { issue, at, related: None }
+    }
+
+    pub fn with_related(mut self, related: Range<usize>) -> LoadDiagnostic {
+        self.related = Some(related);
+        self
+    }
+
+    pub fn code(&self) -> &'static str {
+        code_and_name(&self.issue).0
+    }
+
+    pub fn render(&self, file: &SourceFile, lang: Lang) -> Rendered {
+        let text = describe(&self.issue, lang);
+        let mut labels = vec![(self.at.clone(), text.label)];
+        if let (Some(related), Some(label)) = (&self.related, text.related_label) {
+            labels.push((related.clone(), label));
+        }
+        Rendered {
+            code: self.code().to_string(),
+            severity: SeverityLevel::Error,
+            lang,
+            message: text.message,
+            help: text.help,
+            labels,
+            file: file.clone(),
+        }
+    }
+}
+
+/// Stable code and kebab-case name per kind.
+pub fn code_and_name(issue: &LoadIssue) -> (&'static str, &'static str) {
+    match issue {
+        LoadIssue::Syntax { .. } => ("L001", "yaml-syntax"),
+        LoadIssue::WrongType { .. } => ("L002", "wrong-type"),
+        LoadIssue::UnknownKey { .. } => ("L003", "unknown-key"),
+        LoadIssue::ValueNotAllowed { .. } => ("L004", "value-not-allowed"),
+        LoadIssue::MissingKey { .. } => ("L005", "missing-key"),
+        LoadIssue::DuplicateKey { .. } => ("L006", "duplicate-key"),
+        LoadIssue::DuplicateId { .. } => ("L007", "duplicate-id"),
+        LoadIssue::UnknownReference { .. } => ("L008", "unknown-reference"),
+        LoadIssue::UnsupportedSchemaVersion { .. } => ("L009", "unsupported-schema-version"),
+        LoadIssue::InvalidDuration { .. } => ("L010", "invalid-duration"),
+        LoadIssue::InvalidDate { .. } => ("L011", "invalid-date"),
+        LoadIssue::NotUtf8 { .. } => ("L012", "not-utf8"),
+        LoadIssue::TooLarge { .. } => ("L013", "file-too-large"),
+        LoadIssue::TooDeep { .. } => ("L014", "nesting-too-deep"),
+        LoadIssue::AliasLimit => ("L015", "alias-limit"),
+        LoadIssue::Unreadable { .. } => ("L016", "unreadable-file"),
+        LoadIssue::InvalidValue { .. } => ("L017", "invalid-value"),
+        LoadIssue::NotAMapping => ("L018", "not-a-mapping"),
+        LoadIssue::MultipleDocuments => ("L019", "multiple-documents"),
+        LoadIssue::TooManyNodes => ("L020", "too-many-nodes"),
+    }
+}
+
+struct Text {
+    message: String,
+    label: String,
+    help: Option<String>,
+    related_label: Option<String>,
+}
+
+fn type_name(t: TypeName, lang: Lang) -> &'static str {
+    match t {
+        TypeName::Null => lang.pick("een lege waarde", "an empty value"),
+        TypeName::Bool => lang.pick("ja/nee (true of false)", "a boolean (true or false)"),
+        TypeName::Number => lang.pick("een getal", "a number"),
+        TypeName::Integer => lang.pick("een geheel getal", "a whole number"),
+        TypeName::Text => lang.pick("tekst", "text"),
+        TypeName::List => lang.pick("een lijst", "a list"),
+        TypeName::Mapping => lang.pick("een blok met sleutels", "a mapping of keys"),
+    }
+}
+
+fn quoted(items: &[String]) -> Vec<String> {
+    items.iter().map(|i| format!("`{i}`")).collect()
+}
+
+fn describe(issue: &LoadIssue, lang: Lang) -> Text {
+    let l = lang;
+    match issue {
+        LoadIssue::Syntax { detail } => Text {
+            message: l.pick(
+                format!("Dit is geen geldige YAML: {detail}."),
+                format!("This is not valid YAML: {detail}."),
+            ),
+            label: l.pick("hier loopt het lezen vast", "reading stops here").into(),
+            help: Some(l.pick(
+                "Controleer de inspringing (spaties, geen tabs), dubbele punten na sleutels en aanhalingstekens rond tekst met een dubbele punt of #.",
+                "Check the indentation (spaces, no tabs), the colon after each key and quotes around text containing a colon or #.",
+            ).into()),
+            related_label: None,
+        },
+        LoadIssue::WrongType { key, expected, found } => {
+            let expected_text: Vec<String> = expected.iter().map(|t| type_name(*t, l).to_string()).collect();
+            let expected_text = l.or_list(&expected_text);
+            let help = if expected.contains(&TypeName::Text) && matches!(found, TypeName::Number | TypeName::Bool) {
+                l.pick(
+                    format!("Zet de waarde tussen aanhalingstekens, dan leest verklaar haar als tekst: {key}: \"…\""),
+                    format!("Put the value in quotes so it is read as text: {key}: \"…\""),
+                )
+            } else if expected.contains(&TypeName::List) {
+                l.pick(
+                    format!("Schrijf een lijst: elk item op een eigen regel na `- `, of tussen [ ]. Bijvoorbeeld: {key}: [a, b]"),
+                    format!("Write a list: each item on its own line after `- `, or between [ ]. For example: {key}: [a, b]"),
+                )
+            } else if expected.contains(&TypeName::Mapping) {
+                l.pick(
+                    format!("Schrijf onder `{key}:` ingesprongen regels met `sleutel: waarde`."),
+                    format!("Write indented `key: value` lines under `{key}:`."),
+                )
+            } else {
+                l.pick(
+                    format!("Schrijf bij `{key}` {expected_text}."),
+                    format!("Write {expected_text} for `{key}`."),
+                )
+            };
+            Text {
+                message: l.pick(
+                    format!("`{key}` moet {expected_text} zijn, maar hier staat {}.", type_name(*found, l)),
+                    format!("`{key}` must be {expected_text}, but this is {}.", type_name(*found, l)),
+                ),
+                label: l.pick(format!("verwacht: {expected_text}"), format!("expected {expected_text}")),
+                help: Some(help),
+                related_label: None,
+            }
+        }
+        LoadIssue::UnknownKey { key, suggestion, allowed } => Text {
+            message: match suggestion {
+                Some(s) => l.pick(
+                    format!("Onbekende sleutel `{key}`. Bedoelde u `{s}`?"),
+                    format!("Unknown key `{key}`. Did you mean `{s}`?"),
+                ),
+                None => l.pick(format!("Onbekende sleutel `{key}`."), format!("Unknown key `{key}`.")),
+            },
+            label: l.pick("deze sleutel kent verklaar hier niet", "verklaar does not know this key here").into(),
+            help: Some(match suggestion {
+                Some(s) => l.pick(
+                    format!("Schrijf `{s}`. Hier zijn toegestaan: {}.", l.and_list(&quoted(allowed))),
+                    format!("Write `{s}`. Allowed here: {}.", l.and_list(&quoted(allowed))),
+                ),
+                None => l.pick(
+                    format!("Hier zijn toegestaan: {}.", l.and_list(&quoted(allowed))),
+                    format!("Allowed here: {}.", l.and_list(&quoted(allowed))),
+                ),
+            }),
+            related_label: None,
+        },
+        LoadIssue::ValueNotAllowed { key, value, allowed, suggestion } => Text {
+            message: match suggestion {
+                Some(s) => l.pick(
+                    format!("`{value}` is geen toegestane waarde voor `{key}`. Bedoelde u `{s}`?"),
+                    format!("`{value}` is not an allowed value for `{key}`. Did you mean `{s}`?"),
+                ),
+                None => l.pick(
+                    format!("`{value}` is geen toegestane waarde voor `{key}`."),
+                    format!("`{value}` is not an allowed value for `{key}`."),
+                ),
+            },
+            label: l.pick("niet toegestaan", "not allowed").into(),
+            help: Some(l.pick(
+                format!("Kies uit: {}.", l.or_list(&quoted(allowed))),
+                format!("Choose from: {}.", l.or_list(&quoted(allowed))),
+            )),
+            related_label: None,
+        },
+        LoadIssue::MissingKey { key, parent } => Text {
+            message: if parent.is_empty() {
+                l.pick(
+                    format!("De verplichte sleutel `{key}` ontbreekt."),
+                    format!("The required key `{key}` is missing."),
+                )
+            } else {
+                l.pick(
+                    format!("De verplichte sleutel `{key}` ontbreekt in `{parent}`."),
+                    format!("The required key `{key}` is missing in `{parent}`."),
+                )
+            },
+            label: l.pick(format!("hier hoort `{key}` bij"), format!("`{key}` belongs here")),
+            help: Some(l.pick(
+                format!("Voeg een regel `{key}: …` toe."),
+                format!("Add a line `{key}: …`."),
+            )),
+            related_label: None,
+        },
+        LoadIssue::DuplicateKey { key } => Text {
+            message: l.pick(
+                format!("De sleutel `{key}` staat twee keer in hetzelfde blok."),
+                format!("The key `{key}` appears twice in the same mapping."),
+            ),
+            label: l.pick("tweede keer", "second time").into(),
+            help: Some(l.pick(
+                "Houd één van de twee over: verklaar kiest niet zelf welke waarde geldt.",
+                "Keep one of the two: verklaar does not choose which value counts.",
+            ).into()),
+            related_label: Some(l.pick("eerste keer", "first time").into()),
+        },
+        LoadIssue::DuplicateId { id, list } => Text {
+            message: l.pick(
+                format!("Het id `{id}` komt twee keer voor in `{list}`."),
+                format!("The id `{id}` appears twice in `{list}`."),
+            ),
+            label: l.pick("tweede keer", "second time").into(),
+            help: Some(l.pick(
+                "Geef elk item een eigen id, zodat verwijzingen ondubbelzinnig zijn.",
+                "Give every item its own id, so references are unambiguous.",
+            ).into()),
+            related_label: Some(l.pick("eerste keer", "first time").into()),
+        },
+        LoadIssue::UnknownReference { id, list, suggestion, available } => {
+            let available_text = if available.is_empty() {
+                l.pick(format!("`{list}` is leeg."), format!("`{list}` is empty."))
+            } else {
+                l.pick(
+                    format!("Bestaande id's in `{list}`: {}.", l.and_list(&quoted(available))),
+                    format!("Existing ids in `{list}`: {}.", l.and_list(&quoted(available))),
+                )
+            };
+            Text {
+                message: match suggestion {
+                    Some(s) => l.pick(
+                        format!("`{id}` bestaat niet in `{list}`. Bedoelde u `{s}`?"),
+                        format!("`{id}` does not exist in `{list}`. Did you mean `{s}`?"),
+                    ),
+                    None => l.pick(
+                        format!("`{id}` bestaat niet in `{list}`."),
+                        format!("`{id}` does not exist in `{list}`."),
+                    ),
+                },
+                label: l.pick("onbekend id", "unknown id").into(),
+                help: Some(l.pick(
+                    format!("Gebruik een bestaand id of voeg een item met `id: {id}` toe aan `{list}`. {available_text}"),
+                    format!("Use an existing id or add an item with `id: {id}` to `{list}`. {available_text}"),
+                )),
+                related_label: None,
+            }
+        }
+        LoadIssue::UnsupportedSchemaVersion { found } => Text {
+            message: l.pick(
+                format!("schema_version {found} wordt niet ondersteund; deze versie van verklaar leest schema_version 1."),
+                format!("schema_version {found} is not supported; this version of verklaar reads schema_version 1."),
+            ),
+            label: l.pick("niet ondersteund", "not supported").into(),
+            help: Some(l.pick(
+                "Schrijf `schema_version: 1`, of gebruik de versie van verklaar waarmee dit bestand is gemaakt.",
+                "Write `schema_version: 1`, or use the version of verklaar this file was made for.",
+            ).into()),
+            related_label: None,
+        },
+        LoadIssue::InvalidDuration { value } => Text {
+            message: l.pick(
+                format!("`{value}` is geen termijn in ISO 8601-notatie."),
+                format!("`{value}` is not an ISO 8601 duration."),
+            ),
+            label: l.pick("ongeldige termijn", "invalid duration").into(),
+            help: Some(l.pick(
+                "Schrijf P + aantal + eenheid: P20Y = 20 jaar, P7Y = 7 jaar, P6M = 6 maanden, P4W = 4 weken, P30D = 30 dagen, P1Y6M = anderhalf jaar.",
+                "Write P + number + unit: P20Y = 20 years, P6M = 6 months, P4W = 4 weeks, P30D = 30 days, P1Y6M = 18 months.",
+            ).into()),
+            related_label: None,
+        },
+        LoadIssue::InvalidDate { value } => Text {
+            message: l.pick(
+                format!("`{value}` is geen geldige datum."),
+                format!("`{value}` is not a valid date."),
+            ),
+            label: l.pick("ongeldige datum", "invalid date").into(),
+            help: Some(l.pick(
+                "Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2025-03-01 voor 1 maart 2025, en controleer of de dag bestaat.",
+                "Write the date as YYYY-MM-DD, e.g. 2025-03-01, and check that the day exists.",
+            ).into()),
+            related_label: None,
+        },
+        LoadIssue::NotUtf8 { line, column } => Text {
+            message: l.pick(
+                format!("Het bestand is geen UTF-8-tekst (regel {line}, kolom {column})."),
+                format!("The file is not UTF-8 text (line {line}, column {column})."),
+            ),
+            label: l.pick("ongeldige tekens", "invalid bytes").into(),
+            help: Some(l.pick(
+                "Sla het bestand op als UTF-8 (in de meeste editors: 'Opslaan als' → codering UTF-8).",
+                "Save the file as UTF-8 (in most editors: 'Save as' → encoding UTF-8).",
+            ).into()),
+            related_label: None,
+        },
+        LoadIssue::TooLarge { size, limit } => Text {
+            message: l.pick(
+                format!("Het bestand is te groot: {} MB, het maximum is {} MB.", size / 1_000_000, limit / 1_000_000),
+                format!("The file is too large: {} MB, the maximum is {} MB.", size / 1_000_000, limit / 1_000_000),
+            ),
+            label: l.pick("te groot", "too large").into(),
+            help: Some(l.pick(
+                "Een organisatiebestand is normaal enkele tientallen kilobytes. Controleer of dit het juiste bestand is.",
+                "An organisation file is normally a few tens of kilobytes. Check that this is the right file.",
+            ).into()),
+            related_label: None,
+        },
+        LoadIssue::TooDeep { limit } => Text {
+            message: l.pick(
+                format!("De YAML is dieper genest dan {limit} niveaus."),
+                format!("The YAML is nested deeper than {limit} levels."),
+            ),
+            label: l.pick("te diep genest", "nested too deeply").into(),
+            help: Some(l.pick(
+                "Het formaat van verklaar komt nooit boven een paar niveaus. Controleer de inspringing en de haakjes [ ] en { }.",
+                "The verklaar format never goes beyond a few levels. Check the indentation and the brackets [ ] and { }.",
+            ).into()),
+            related_label: None,
+        },
+        LoadIssue::AliasLimit => Text {
+            message: l.pick(
+                "De YAML-verwijzingen (& en *) leveren te veel gegevens op.",
+                "The YAML aliases (& and *) expand to too much data.",
+            ).into(),
+            label: l.pick("hier wordt de grens overschreden", "the limit is exceeded here").into(),
+            help: Some(l.pick(
+                "Schrijf de gegevens uit in plaats van ze via ankers (&) en verwijzingen (*) te herhalen.",
+                "Write the data out instead of repeating it through anchors (&) and aliases (*).",
+            ).into()),
+            related_label: None,
+        },
+        LoadIssue::Unreadable { error } => Text {
+            message: l.pick(
+                format!("Het bestand kan niet worden gelezen: {error}."),
+                format!("The file cannot be read: {error}."),
+            ),
+            label: String::new(),
+            help: Some(l.pick(
+                "Controleer het pad en de leesrechten.",
+                "Check the path and the read permissions.",
+            ).into()),
+            related_label: None,
+        },
+        LoadIssue::InvalidValue { key, value, rule } => {
+            let (what, help) = match rule {
+                ValueRule::IdPattern => (
+                    l.pick(
+                        format!("`{value}` is geen geldig id voor `{key}`."),
+                        format!("`{value}` is not a valid id for `{key}`."),
+                    ),
+                    l.pick(
+                        "Een id bestaat uit kleine letters, cijfers, - en _, en begint met een letter of cijfer, bijvoorbeeld `clienten` of `ict-leverancier`.",
+                        "An id consists of lower-case letters, digits, - and _, starting with a letter or digit, e.g. `clients` or `it-supplier`.",
+                    ).to_string(),
+                ),
+                ValueRule::RuleCode => (
+                    l.pick(
+                        format!("`{value}` is geen regelcode."),
+                        format!("`{value}` is not a rule code."),
+                    ),
+                    l.pick(
+                        "Een regelcode is VK gevolgd door drie cijfers, bijvoorbeeld VK401. `verklaar rules` toont ze allemaal.",
+                        "A rule code is VK followed by three digits, e.g. VK401. `verklaar rules` lists them all.",
+                    ).to_string(),
+                ),
+                ValueRule::Other(detail) => (
+                    l.pick(
+                        format!("`{value}` is geen geldige waarde voor `{key}` ({detail})."),
+                        format!("`{value}` is not a valid value for `{key}` ({detail})."),
+                    ),
+                    l.pick("Zie de uitleg bij deze sleutel in het schema.", "See the description of this key in the schema.").to_string(),
+                ),
+            };
+            Text {
+                message: what,
+                label: l.pick("ongeldige waarde", "invalid value").into(),
+                help: Some(help),
+                related_label: None,
+            }
+        }
+        LoadIssue::NotAMapping => Text {
+            message: l.pick(
+                "Het bestand bevat geen organisatiebeschrijving: verwacht wordt een blok met sleutels, beginnend met `schema_version: 1`.",
+                "The file holds no organisation description: expected a mapping of keys, starting with `schema_version: 1`.",
+            ).into(),
+            label: l.pick("hier", "here").into(),
+            help: Some(l.pick(
+                "Begin met `verklaar init NAAM` voor een voorbeeldbestand, of kijk in organisations/voorbeeld-praktijk.yaml.",
+                "Start from `verklaar init NAME` for a starter file, or look at organisations/voorbeeld-praktijk.yaml.",
+            ).into()),
+            related_label: None,
+        },
+        LoadIssue::MultipleDocuments => Text {
+            message: l.pick(
+                "Het bestand bevat meer dan één YAML-document (gescheiden door ---).",
+                "The file holds more than one YAML document (separated by ---).",
+            ).into(),
+            label: l.pick("tweede document", "second document").into(),
+            help: Some(l.pick(
+                "Zet elke organisatie in een eigen bestand.",
+                "Put each organisation in a file of its own.",
+            ).into()),
+            related_label: None,
+        },
+        LoadIssue::TooManyNodes => Text {
+            message: l.pick(
+                "Het bestand bevat te veel YAML-elementen om veilig te lezen.",
+                "The file holds too many YAML elements to read safely.",
+            ).into(),
+            label: l.pick("hier wordt de grens overschreden", "the limit is exceeded here").into(),
+            help: Some(l.pick(
+                "Een organisatiebestand heeft hooguit enkele duizenden elementen. Controleer of dit het juiste bestand is.",
+                "An organisation file has at most a few thousand elements. Check that this is the right file.",
+            ).into()),
+            related_label: None,
+        },
+    }
+}
+
+/// Load error codes with a one-line explanation each (nl, en), for `verklaar explain`.
+pub const LOAD_CODES: &[(&str, &str, &str, &str)] = &[
+    ("L001", "yaml-syntax", "De tekst is geen geldige YAML: meestal een inspringfout, een tab of een ontbrekende dubbele punt.", "The text is not valid YAML: usually an indentation error, a tab or a missing colon."),
+    ("L002", "wrong-type", "Een waarde heeft het verkeerde soort: tekst waar een lijst hoort, een getal waar tekst hoort.", "A value has the wrong kind: text where a list belongs, a number where text belongs."),
+    ("L003", "unknown-key", "Een sleutel bestaat niet op die plek; verklaar noemt de sleutel die u waarschijnlijk bedoelde.", "A key does not exist at that place; verklaar names the key you probably meant."),
+    ("L004", "value-not-allowed", "Een waarde komt niet voor in de lijst van toegestane waarden (bijvoorbeeld een rechtsgrond).", "A value is not among the allowed values (for example a legal basis)."),
+    ("L005", "missing-key", "Een verplichte sleutel ontbreekt.", "A required key is missing."),
+    ("L006", "duplicate-key", "Dezelfde sleutel staat twee keer in één blok.", "The same key appears twice in one mapping."),
+    ("L007", "duplicate-id", "Twee items in dezelfde lijst hebben hetzelfde id.", "Two items in the same list share an id."),
+    ("L008", "unknown-reference", "Een verwijzing noemt een id dat niet bestaat.", "A reference names an id that does not exist."),
+    ("L009", "unsupported-schema-version", "schema_version is niet 1.", "schema_version is not 1."),
+    ("L010", "invalid-duration", "Een termijn is niet in ISO 8601-notatie (P20Y, P1M, P4W).", "A duration is not in ISO 8601 notation (P20Y, P1M, P4W)."),
+    ("L011", "invalid-date", "Een datum is niet JJJJ-MM-DD of bestaat niet.", "A date is not YYYY-MM-DD or does not exist."),
+    ("L012", "not-utf8", "Het bestand is niet in UTF-8 opgeslagen.", "The file is not saved as UTF-8."),
+    ("L013", "file-too-large", "Het bestand is groter dan 10 MB.", "The file is larger than 10 MB."),
+    ("L014", "nesting-too-deep", "De YAML is dieper genest dan 64 niveaus.", "The YAML is nested deeper than 64 levels."),
+    ("L015", "alias-limit", "YAML-ankers en -verwijzingen leveren te veel gegevens op (bescherming tegen 'billion laughs').", "YAML anchors and aliases expand to too much data (protection against 'billion laughs')."),
+    ("L016", "unreadable-file", "Het bestand kan niet worden geopend of gelezen.", "The file cannot be opened or read."),
+    ("L017", "invalid-value", "Een waarde voldoet niet aan de vorm die het schema vraagt (bijvoorbeeld een id met hoofdletters).", "A value does not have the form the schema asks for (for example an id with capitals)."),
+    ("L018", "not-a-mapping", "Het bestand is leeg of bevat geen blok met sleutels.", "The file is empty or holds no mapping of keys."),
+    ("L019", "multiple-documents", "Het bestand bevat meer dan één YAML-document.", "The file holds more than one YAML document."),
+    ("L020", "too-many-nodes", "Het bestand bevat te veel YAML-elementen.", "The file holds too many YAML elements."),
+];
+
+/// Looks up a load code (case-insensitive) or its name.
+pub fn load_code(code: &str) -> Option<(&'static str, &'static str, &'static str, &'static str)> {
+    LOAD_CODES
+        .iter()
+        .find(|(c, n, ..)| c.eq_ignore_ascii_case(code) || *n == code)
+        .copied()
+}

@@ -1,0 +1,144 @@
+//! One rendered diagnostic (message, labels, help in the chosen language) as a miette
+//! `Diagnostic`, and the human renderer used by the CLI and the snapshot tests.
+
+use std::fmt;
+use std::ops::Range;
+use std::sync::Arc;
+
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+use serde::Serialize;
+
+use crate::i18n::Lang;
+use crate::source::SourceFile;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SeverityLevel {
+    Info,
+    Warning,
+    Error,
+}
+
+impl SeverityLevel {
+    pub fn word(self, lang: Lang) -> &'static str {
+        match self {
+            SeverityLevel::Error => lang.pick("fout", "error"),
+            SeverityLevel::Warning => lang.pick("waarschuwing", "warning"),
+            SeverityLevel::Info => "info",
+        }
+    }
+}
+
+/// A diagnostic ready to show: all text already in the chosen language.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    pub code: String,
+    pub severity: SeverityLevel,
+    pub lang: Lang,
+    pub message: String,
+    pub help: Option<String>,
+    /// Primary label first.
+    pub labels: Vec<(Range<usize>, String)>,
+    pub file: SourceFile,
+}
+
+impl Rendered {
+    /// 1-based line and column of the primary label.
+    pub fn line_col(&self) -> (usize, usize) {
+        self.labels.first().map_or((1, 1), |(r, _)| self.file.line_col(r.start))
+    }
+
+    /// 1-based line and column of the end of the primary label.
+    pub fn end_line_col(&self) -> (usize, usize) {
+        self.labels.first().map_or((1, 1), |(r, _)| self.file.line_col(r.end))
+    }
+
+    fn source(&self) -> NamedSource<Arc<str>> {
+        self.file.named_source()
+    }
+}
+
+impl fmt::Display for Rendered {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}[{}]: {}", self.severity.word(self.lang), self.code, self.message)
+    }
+}
+
+impl std::error::Error for Rendered {}
+
+/// Holds the named source so `source_code` can hand out a reference.
+struct WithSource<'a> {
+    inner: &'a Rendered,
+    source: NamedSource<Arc<str>>,
+}
+
+impl fmt::Debug for WithSource<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.inner, f)
+    }
+}
+
+impl fmt::Display for WithSource<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.inner, f)
+    }
+}
+
+impl std::error::Error for WithSource<'_> {}
+
+impl Diagnostic for WithSource<'_> {
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.inner.severity {
+            SeverityLevel::Error => miette::Severity::Error,
+            SeverityLevel::Warning => miette::Severity::Warning,
+            SeverityLevel::Info => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.inner
+            .help
+            .as_ref()
+            .map(|h| Box::new(h.clone()) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let file = &self.inner.file;
+        Some(Box::new(self.inner.labels.iter().enumerate().map(move |(i, (range, text))| {
+            let span = file.span(range.start, range.len());
+            if i == 0 {
+                LabeledSpan::new_primary_with_span(Some(text.clone()), span)
+            } else {
+                LabeledSpan::new_with_span(Some(text.clone()), span)
+            }
+        })))
+    }
+}
+
+/// Renders diagnostics the way a person reads them: rustc-style header, the YAML snippet with
+/// the value underlined and `file:line:col`, then the help. No colour when `color` is false.
+pub fn render_human(diagnostics: &[Rendered], color: bool, width: usize) -> String {
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(width)
+        .with_context_lines(1)
+        .without_syntax_highlighting();
+    let mut out = String::new();
+    for d in diagnostics {
+        let wrapped = WithSource {
+            inner: d,
+            source: d.source(),
+        };
+        // Writing into a String cannot fail.
+        let _ = handler.render_report(&mut out, &wrapped);
+    }
+    out
+}

@@ -1,0 +1,12 @@
+//! verklaar: a GDPR compliance report and a consistent Dutch privacy statement from one YAML
+//! description of an organisation's processing of personal data.
+//!
+//! Data flow: `source` (files, spans) → `model` (typed organisation) → `lint` (findings)
+//! → `document` (Dutch statement) → `render` (HTML, PDF). The CLI in `cli` drives it.
+
+pub mod cli;
+pub mod diagnostics;
+pub mod i18n;
+pub mod lint;
+pub mod model;
+pub mod source;

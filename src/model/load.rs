@@ -1,0 +1,306 @@
+//! Loading an organisation file: bytes → YAML tree with spans → schema check (all errors at
+//! once) → ids and references → typed [`Organisation`].
+
+use std::io::Read;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use jsonschema::error::{TypeKind, ValidationErrorKind};
+use jsonschema::{JsonType, Validator};
+use serde_json::Value;
+
+use crate::diagnostics::load::ValueRule;
+use crate::diagnostics::{LoadDiagnostic, LoadIssue};
+use crate::source::tree::{self, MAX_DEPTH, ParseError, TypeName};
+use crate::source::{Pointer, SourceFile, SourceMap, map};
+
+use super::references::{self, closest};
+use super::{Organisation, SCHEMA_VERSION, schema};
+
+/// Files above this size are refused before parsing (10 MiB).
+pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+
+/// A successfully loaded organisation with everything needed to point into its source.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub file: SourceFile,
+    pub org: Organisation,
+    pub map: SourceMap,
+}
+
+/// A file that could not be loaded, with every error found in it.
+#[derive(Debug, Clone)]
+pub struct LoadFailure {
+    pub file: SourceFile,
+    pub diagnostics: Vec<LoadDiagnostic>,
+}
+
+/// Reads and loads one file. Reads at most [`MAX_FILE_BYTES`] + 1 bytes.
+pub fn load_file(path: &Path) -> Result<Loaded, LoadFailure> {
+    let fail = |issue| LoadFailure {
+        file: SourceFile::new(path, ""),
+        diagnostics: vec![LoadDiagnostic::new(issue, 0..0)],
+    };
+    let file = std::fs::File::open(path).map_err(|e| fail(LoadIssue::Unreadable { error: e.to_string() }))?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| fail(LoadIssue::Unreadable { error: e.to_string() }))?;
+    if size > MAX_FILE_BYTES || bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(path, &bytes, size.max(bytes.len() as u64)));
+    }
+    load_bytes(path, &bytes)
+}
+
+/// Loads YAML bytes as if read from `path`.
+pub fn load_bytes(path: impl Into<PathBuf>, bytes: &[u8]) -> Result<Loaded, LoadFailure> {
+    let path = path.into();
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(&path, bytes, bytes.len() as u64));
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let file = SourceFile::new(&path, String::from_utf8_lossy(bytes).into_owned());
+            let offset = e.valid_up_to();
+            let (line, column) = file.line_col(offset);
+            let at = offset..offset + file.text[offset..].chars().next().map_or(0, char::len_utf8);
+            return Err(LoadFailure {
+                diagnostics: vec![LoadDiagnostic::new(LoadIssue::NotUtf8 { line, column }, at)],
+                file,
+            });
+        }
+    };
+    let file = SourceFile::new(&path, text.strip_prefix('\u{feff}').unwrap_or(text));
+    match load_text(&file) {
+        Ok((org, map)) => Ok(Loaded { file, org, map }),
+        Err(diagnostics) => Err(LoadFailure { file, diagnostics }),
+    }
+}
+
+fn too_large(path: &Path, bytes: &[u8], size: u64) -> LoadFailure {
+    // Show only the start of the file: enough to recognise it.
+    let head = &bytes[..bytes.len().min(200)];
+    let head = String::from_utf8_lossy(head);
+    let first_line = head.lines().next().unwrap_or("").to_string();
+    LoadFailure {
+        file: SourceFile::new(path, first_line),
+        diagnostics: vec![LoadDiagnostic::new(
+            LoadIssue::TooLarge {
+                size,
+                limit: MAX_FILE_BYTES,
+            },
+            0..0,
+        )],
+    }
+}
+
+fn load_text(file: &SourceFile) -> Result<(Organisation, SourceMap), Vec<LoadDiagnostic>> {
+    let root = tree::parse(file).map_err(|e| vec![parse_error(e)])?;
+    let mut diagnostics: Vec<LoadDiagnostic> = tree::duplicate_keys(&root)
+        .into_iter()
+        .map(|(key, first, repeat)| LoadDiagnostic::new(LoadIssue::DuplicateKey { key }, repeat).with_related(first))
+        .collect();
+    let (json, map) = map::to_json(&root);
+    if !json.is_object() {
+        diagnostics.push(LoadDiagnostic::new(LoadIssue::NotAMapping, root.span.clone()));
+        return Err(diagnostics);
+    }
+    if let Some(version) = json.get("schema_version")
+        && version.as_u64() != Some(u64::from(SCHEMA_VERSION))
+        && (version.is_number() || version.as_str().is_some_and(|s| s.trim() != "1"))
+    {
+        let found = version.as_str().map_or_else(|| version.to_string(), str::to_string);
+        let at = map.span_for(&Pointer::root().key("schema_version"));
+        diagnostics.push(LoadDiagnostic::new(LoadIssue::UnsupportedSchemaVersion { found }, at));
+        return Err(diagnostics);
+    }
+    diagnostics.extend(validator().iter_errors(&json).flat_map(|e| schema_error(&e, &json, &map)));
+    diagnostics.extend(references::check(&json, &map));
+    if !diagnostics.is_empty() {
+        diagnostics.sort_by_key(|d| (d.at.start, d.code()));
+        diagnostics.dedup();
+        return Err(diagnostics);
+    }
+    match serde_json::from_value::<Organisation>(json) {
+        Ok(org) => Ok((org, map)),
+        // The schema is generated from the same types, so this means the two disagree: still
+        // an input the user must see, never a panic.
+        Err(e) => Err(vec![LoadDiagnostic::new(
+            LoadIssue::Syntax { detail: e.to_string() },
+            root.span.clone(),
+        )]),
+    }
+}
+
+fn validator() -> &'static Validator {
+    static VALIDATOR: OnceLock<Validator> = OnceLock::new();
+    VALIDATOR.get_or_init(|| {
+        jsonschema::options()
+            .should_validate_formats(true)
+            .build(schema::schema())
+            // The schema is generated from our own types and covered by tests; a failure here
+            // is a programming error caught by `tests/schema.rs`, never input-dependent.
+            .expect("generated schema compiles")
+    })
+}
+
+fn parse_error(e: ParseError) -> LoadDiagnostic {
+    match e {
+        ParseError::Syntax { message, at } => LoadDiagnostic::new(LoadIssue::Syntax { detail: message }, at),
+        ParseError::TooDeep { at } => LoadDiagnostic::new(LoadIssue::TooDeep { limit: MAX_DEPTH }, at),
+        ParseError::AliasLimit { at } => LoadDiagnostic::new(LoadIssue::AliasLimit, at),
+        ParseError::TooManyNodes { at } => LoadDiagnostic::new(LoadIssue::TooManyNodes, at),
+        ParseError::MultipleDocuments { at } => LoadDiagnostic::new(LoadIssue::MultipleDocuments, at),
+    }
+}
+
+/// The key a user would call this value by: the last named segment of the path.
+fn key_name(pointer: &Pointer) -> String {
+    let dotted = pointer.dotted();
+    match dotted.rsplit_once('.') {
+        Some((_, last)) => last.to_string(),
+        None => dotted,
+    }
+}
+
+fn schema_error(error: &jsonschema::ValidationError<'_>, json: &Value, map: &SourceMap) -> Vec<LoadDiagnostic> {
+    let pointer = Pointer::parse(&error.instance_path().to_string());
+    let schema_path = error.schema_path().to_string();
+    let value_at = |p: &Pointer| json.pointer(p.as_str());
+    let span: Range<usize> = map.span_for(&pointer);
+    let issue = match error.kind() {
+        ValidationErrorKind::AdditionalProperties { unexpected } => {
+            let object_schema = schema_path.strip_suffix("/additionalProperties").unwrap_or("");
+            let allowed = schema::allowed_properties(object_schema);
+            return unexpected
+                .iter()
+                .map(|key| {
+                    let at = map.key_span(&pointer.key(key)).unwrap_or_else(|| span.clone());
+                    LoadDiagnostic::new(
+                        LoadIssue::UnknownKey {
+                            key: key.clone(),
+                            suggestion: closest(key, &allowed),
+                            allowed: allowed.clone(),
+                        },
+                        at,
+                    )
+                })
+                .collect();
+        }
+        ValidationErrorKind::Required { property } => {
+            let key = property.as_str().unwrap_or_default().to_string();
+            let at = if pointer.as_str().is_empty() {
+                0..0
+            } else {
+                map.parent_key_span(&pointer)
+            };
+            return vec![LoadDiagnostic::new(
+                LoadIssue::MissingKey {
+                    key,
+                    parent: pointer.dotted(),
+                },
+                at,
+            )];
+        }
+        ValidationErrorKind::Enum { options } => {
+            let allowed: Vec<String> = options
+                .as_array()
+                .map(|a| a.iter().map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string)).collect())
+                .unwrap_or_default();
+            let value = value_at(&pointer).map(display_value).unwrap_or_default();
+            LoadIssue::ValueNotAllowed {
+                key: key_name(&pointer),
+                suggestion: closest(&value, &allowed),
+                value,
+                allowed,
+            }
+        }
+        ValidationErrorKind::Type { kind } => {
+            let expected = match kind {
+                TypeKind::Single(t) => vec![type_name(*t)],
+                TypeKind::Multiple(set) => set.iter().map(type_name).collect(),
+            };
+            let found = value_at(&pointer).map_or(TypeName::Null, json_type_name);
+            LoadIssue::WrongType {
+                key: key_name(&pointer),
+                expected,
+                found,
+            }
+        }
+        ValidationErrorKind::Format { format } => {
+            let value = value_at(&pointer).map(display_value).unwrap_or_default();
+            match format.as_str() {
+                "date" => LoadIssue::InvalidDate { value },
+                "duration" => LoadIssue::InvalidDuration { value },
+                other => LoadIssue::InvalidValue {
+                    key: key_name(&pointer),
+                    value,
+                    rule: ValueRule::Other(other.to_string()),
+                },
+            }
+        }
+        ValidationErrorKind::Pattern { pattern } => {
+            let value = value_at(&pointer).map(display_value).unwrap_or_default();
+            let rule = if pattern.contains("VK") {
+                ValueRule::RuleCode
+            } else if pointer.last().as_deref() == Some("id") {
+                ValueRule::IdPattern
+            } else {
+                ValueRule::Other(pattern.clone())
+            };
+            LoadIssue::InvalidValue {
+                key: key_name(&pointer),
+                value,
+                rule,
+            }
+        }
+        other => LoadIssue::InvalidValue {
+            key: key_name(&pointer),
+            value: value_at(&pointer).map(display_value).unwrap_or_default(),
+            rule: ValueRule::Other(other_detail(other)),
+        },
+    };
+    vec![LoadDiagnostic::new(issue, span)]
+}
+
+fn other_detail(kind: &ValidationErrorKind) -> String {
+    match kind {
+        ValidationErrorKind::Minimum { limit } => format!("minimum {limit}"),
+        ValidationErrorKind::Maximum { limit } => format!("maximum {limit}"),
+        ValidationErrorKind::MinLength { limit } => format!("min. {limit}"),
+        _ => "schema".to_string(),
+    }
+}
+
+fn display_value(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn type_name(t: JsonType) -> TypeName {
+    match t {
+        JsonType::Array => TypeName::List,
+        JsonType::Boolean => TypeName::Bool,
+        JsonType::Integer => TypeName::Integer,
+        JsonType::Null => TypeName::Null,
+        JsonType::Number => TypeName::Number,
+        JsonType::Object => TypeName::Mapping,
+        JsonType::String => TypeName::Text,
+    }
+}
+
+fn json_type_name(v: &Value) -> TypeName {
+    match v {
+        Value::Null => TypeName::Null,
+        Value::Bool(_) => TypeName::Bool,
+        Value::Number(_) => TypeName::Number,
+        Value::String(_) => TypeName::Text,
+        Value::Array(_) => TypeName::List,
+        Value::Object(_) => TypeName::Mapping,
+    }
+}

@@ -1,0 +1,242 @@
+//! Calendar dates and ISO-8601 durations as the YAML writes them.
+//!
+//! The loader validates both against the JSON Schema formats `date` and `duration` before
+//! the typed model is built, so the parsers here see only well-formed text; they still
+//! return `Option` rather than panic, because the types are public.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A calendar date (`2025-03-01`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    pub fn parse(s: &str) -> Option<Date> {
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let num = |r: std::ops::Range<usize>| -> Option<u32> {
+            let part = s.get(r)?;
+            if !part.bytes().all(|c| c.is_ascii_digit()) {
+                return None;
+            }
+            part.parse().ok()
+        };
+        let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
+        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+            return None;
+        }
+        Some(Date {
+            year: year as u16,
+            month: month as u8,
+            day: day as u8,
+        })
+    }
+
+    /// Days since 1970-01-01 (proleptic Gregorian); used for `SOURCE_DATE_EPOCH`-style stamps.
+    pub fn days_since_epoch(self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+}
+
+fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = Cow::<str>::deserialize(d)?;
+        Date::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("invalid date '{s}'")))
+    }
+}
+
+impl JsonSchema for Date {
+    fn schema_name() -> Cow<'static, str> {
+        "Date".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "format": "date",
+            "description": "Datum als JJJJ-MM-DD, bijvoorbeeld 2025-03-01."
+        })
+    }
+}
+
+/// An ISO-8601 duration such as `P20Y`, `P1M`, `P4W` or `P1Y6M`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Duration {
+    pub years: u32,
+    pub months: u32,
+    pub weeks: u32,
+    pub days: u32,
+    pub hours: u32,
+    pub minutes: u32,
+    pub seconds: u32,
+}
+
+impl Duration {
+    /// Parses the date-and-time form of ISO 8601 durations (no fractions, no negatives).
+    pub fn parse(s: &str) -> Option<Duration> {
+        let rest = s.strip_prefix('P')?;
+        let (date_part, time_part) = match rest.split_once('T') {
+            Some((d, t)) if !t.is_empty() => (d, Some(t)),
+            Some(_) => return None,
+            None => (rest, None),
+        };
+        let mut out = Duration::default();
+        let mut any = false;
+        let mut fill = |part: &str, units: &[(char, usize)], out: &mut Duration| -> Option<()> {
+            let mut digits = String::new();
+            let mut last_unit = 0usize;
+            for c in part.chars() {
+                if c.is_ascii_digit() {
+                    digits.push(c);
+                    continue;
+                }
+                let pos = units.iter().position(|(u, _)| *u == c)?;
+                if digits.is_empty() || pos < last_unit {
+                    return None;
+                }
+                last_unit = pos + 1;
+                let n: u32 = digits.parse().ok()?;
+                digits.clear();
+                let slot = units[pos].1;
+                let field = match slot {
+                    0 => &mut out.years,
+                    1 => &mut out.months,
+                    2 => &mut out.weeks,
+                    3 => &mut out.days,
+                    4 => &mut out.hours,
+                    5 => &mut out.minutes,
+                    _ => &mut out.seconds,
+                };
+                *field = n;
+                any = true;
+            }
+            digits.is_empty().then_some(())
+        };
+        fill(date_part, &[('Y', 0), ('M', 1), ('W', 2), ('D', 3)], &mut out)?;
+        if let Some(t) = time_part {
+            fill(t, &[('H', 4), ('M', 5), ('S', 6)], &mut out)?;
+        }
+        any.then_some(out)
+    }
+
+    /// Approximate length in days (a month is 30.44 days), for comparing with norms.
+    pub fn approx_days(&self) -> f64 {
+        f64::from(self.years) * 365.25
+            + f64::from(self.months) * 30.4375
+            + f64::from(self.weeks) * 7.0
+            + f64::from(self.days)
+            + (f64::from(self.hours) + f64::from(self.minutes) / 60.0 + f64::from(self.seconds) / 3600.0) / 24.0
+    }
+}
+
+impl fmt::Display for Duration {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("P")?;
+        for (n, u) in [(self.years, 'Y'), (self.months, 'M'), (self.weeks, 'W'), (self.days, 'D')] {
+            if n > 0 {
+                write!(f, "{n}{u}")?;
+            }
+        }
+        if self.hours + self.minutes + self.seconds > 0 {
+            f.write_str("T")?;
+            for (n, u) in [(self.hours, 'H'), (self.minutes, 'M'), (self.seconds, 'S')] {
+                if n > 0 {
+                    write!(f, "{n}{u}")?;
+                }
+            }
+        }
+        if *self == Duration::default() {
+            f.write_str("0D")?;
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for Duration {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Duration {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = Cow::<str>::deserialize(d)?;
+        Duration::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("invalid duration '{s}'")))
+    }
+}
+
+impl JsonSchema for Duration {
+    fn schema_name() -> Cow<'static, str> {
+        "Duration".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "format": "duration",
+            "description": "Termijn in ISO 8601-notatie: P20Y = 20 jaar, P7Y = 7 jaar, P1M = 1 maand, P4W = 4 weken, P30D = 30 dagen."
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        assert_eq!(Date::parse("2024-02-29").map(|d| d.day), Some(29));
+        assert!(Date::parse("2023-02-29").is_none());
+        assert!(Date::parse("2024-13-01").is_none());
+        assert!(Date::parse("1 maart 2024").is_none());
+        assert_eq!(Date::parse("1970-01-02").map(Date::days_since_epoch), Some(1));
+    }
+
+    #[test]
+    fn durations() {
+        let d = Duration::parse("P1Y6M").unwrap_or_default();
+        assert_eq!((d.years, d.months), (1, 6));
+        assert_eq!(Duration::parse("P4W").map(|d| d.weeks), Some(4));
+        assert_eq!(Duration::parse("PT72H").map(|d| d.hours), Some(72));
+        for bad in ["P", "20 jaar", "P1M1Y", "PT", "P1.5Y", "1Y"] {
+            assert!(Duration::parse(bad).is_none(), "{bad}");
+        }
+        assert_eq!(Duration::parse("P20Y").map(|d| d.to_string()), Some("P20Y".into()));
+    }
+}

@@ -1,0 +1,80 @@
+//! Source files and positions: everything the rest of the program needs to point at YAML.
+
+pub mod discover;
+pub mod map;
+pub mod tree;
+
+pub use map::{Pointer, SourceMap};
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use miette::{NamedSource, SourceSpan};
+
+/// One input file: its path as the user should see it and its text.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path shown in diagnostics (relative, as given on the command line).
+    pub path: PathBuf,
+    /// The text. For input that is not valid UTF-8 this is a lossy copy, only for display.
+    pub text: Arc<str>,
+}
+
+impl SourceFile {
+    pub fn new(path: impl Into<PathBuf>, text: impl Into<Arc<str>>) -> SourceFile {
+        SourceFile {
+            path: path.into(),
+            text: text.into(),
+        }
+    }
+
+    pub fn display_name(&self) -> String {
+        self.path.display().to_string()
+    }
+
+    /// The source for miette, named by its path.
+    pub fn named_source(&self) -> NamedSource<Arc<str>> {
+        NamedSource::new(self.display_name(), Arc::clone(&self.text)).with_language("yaml")
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
+        let before = &self.text[..offset];
+        let line = before.bytes().filter(|b| *b == b'\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count() + 1;
+        (line, column)
+    }
+
+    /// Byte offset of a 1-based line and character column.
+    pub fn offset_of(&self, line: usize, column: usize) -> usize {
+        let mut start = 0;
+        for _ in 1..line {
+            match self.text[start..].find('\n') {
+                Some(i) => start += i + 1,
+                None => return self.text.len(),
+            }
+        }
+        let line_text = &self.text[start..];
+        let line_end = line_text.find('\n').unwrap_or(line_text.len());
+        line_text[..line_end]
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(start + line_end, |(i, _)| start + i)
+    }
+
+    /// A span clamped to the text, never empty when the text is not.
+    pub fn span(&self, offset: usize, len: usize) -> SourceSpan {
+        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
+        let end = floor_char_boundary(&self.text, (offset + len).min(self.text.len()));
+        SourceSpan::new(offset.into(), end - offset)
+    }
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}

@@ -1,0 +1,287 @@
+//! A YAML document as a tree of spanned nodes, parsed by serde-saphyr.
+//!
+//! serde-saphyr does the YAML work (syntax, anchors, budgets against alias bombs and deep
+//! nesting); we ask it for a generic tree in which every key and value is `Spanned`, so that
+//! schema errors, duplicate keys and lint findings can all point at exact bytes.
+
+use std::fmt;
+use std::ops::Range;
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::{Location, Spanned};
+
+use super::SourceFile;
+
+/// Nesting limit for YAML collections (the "deeper than 64").
+pub const MAX_DEPTH: usize = 64;
+/// Events replayed through aliases; a real organisation file stays far below this.
+pub const MAX_ALIAS_REPLAY: usize = 20_000;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub value: Value,
+    /// Byte range in the (BOM-stripped) text.
+    pub span: Range<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(String),
+    Seq(Vec<Node>),
+    Map(Vec<(Node, Node)>),
+}
+
+impl Value {
+    /// The YAML type name a user knows, for messages.
+    pub fn type_name(&self) -> TypeName {
+        match self {
+            Value::Null => TypeName::Null,
+            Value::Bool(_) => TypeName::Bool,
+            Value::Int(_) | Value::Float(_) => TypeName::Number,
+            Value::Str(_) => TypeName::Text,
+            Value::Seq(_) => TypeName::List,
+            Value::Map(_) => TypeName::Mapping,
+        }
+    }
+
+    /// A scalar as text (keys, enum values); `None` for collections.
+    pub fn scalar_text(&self) -> Option<String> {
+        match self {
+            Value::Null => Some("~".into()),
+            Value::Bool(b) => Some(b.to_string()),
+            Value::Int(i) => Some(i.to_string()),
+            Value::Float(f) => Some(f.to_string()),
+            Value::Str(s) => Some(s.clone()),
+            Value::Seq(_) | Value::Map(_) => None,
+        }
+    }
+}
+
+/// Kinds of YAML values, as named in messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TypeName {
+    Null,
+    Bool,
+    Number,
+    Integer,
+    Text,
+    List,
+    Mapping,
+}
+
+/// Why parsing stopped. Parsing stops at the first of these: the text is not YAML we can
+/// read any further.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ParseError {
+    Syntax { message: String, at: Range<usize> },
+    TooDeep { at: Range<usize> },
+    AliasLimit { at: Range<usize> },
+    TooManyNodes { at: Range<usize> },
+    MultipleDocuments { at: Range<usize> },
+}
+
+/// Parses YAML text (without BOM) into a spanned tree. An empty document is `Null`.
+pub fn parse(file: &SourceFile) -> Result<Node, ParseError> {
+    let options = serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_depth: MAX_DEPTH,
+            flow_nesting_limit: MAX_DEPTH,
+            max_aliases: 1_000,
+            max_anchors: 1_000,
+            max_documents: 1,
+        },
+        alias_limits: serde_saphyr::alias_limits! {
+            max_total_replayed_events: MAX_ALIAS_REPLAY,
+            max_replay_stack_depth: 16,
+        },
+        // Keep every entry: duplicates are reported by `duplicate_keys`, all of them, with
+        // both places, instead of stopping at the first.
+        duplicate_keys: serde_saphyr::options::DuplicateKeyPolicy::PassThrough,
+    };
+    let raw: Spanned<Raw> = match serde_saphyr::from_str_with_options(&file.text, options) {
+        Ok(raw) => raw,
+        Err(err) => return Err(classify(file, &err)),
+    };
+    Ok(convert(file, raw))
+}
+
+/// Every repeated key in every mapping: (key text, first occurrence, repeat).
+pub fn duplicate_keys(root: &Node) -> Vec<(String, Range<usize>, Range<usize>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![root];
+    while let Some(node) = stack.pop() {
+        match &node.value {
+            Value::Map(entries) => {
+                for (i, (key, value)) in entries.iter().enumerate() {
+                    let text = key.value.scalar_text();
+                    if let Some(first) = entries[..i].iter().find(|(k, _)| k.value.scalar_text() == text) {
+                        out.push((text.unwrap_or_default(), first.0.span.clone(), key.span.clone()));
+                    }
+                    stack.push(value);
+                }
+            }
+            Value::Seq(items) => stack.extend(items.iter()),
+            _ => {}
+        }
+    }
+    out.sort_by_key(|(_, _, repeat)| repeat.start);
+    out
+}
+
+fn classify(file: &SourceFile, err: &serde_saphyr::Error) -> ParseError {
+    let at = err.location().map(|l| range_of(file, &l)).unwrap_or(0..0);
+    let inner = err.without_snippet();
+    let text = inner.to_string();
+    let lower = text.to_lowercase();
+    match inner {
+        serde_saphyr::Error::AliasReplayLimitExceeded { .. }
+        | serde_saphyr::Error::AliasExpansionLimitExceeded { .. }
+        | serde_saphyr::Error::AliasReplayStackDepthExceeded { .. }
+        | serde_saphyr::Error::AliasReplayCounterOverflow { .. } => ParseError::AliasLimit { at },
+        serde_saphyr::Error::MultipleDocuments { .. } => ParseError::MultipleDocuments { at },
+        _ if lower.contains("depth") || lower.contains("recursion limit") || lower.contains("nesting") => {
+            ParseError::TooDeep { at }
+        }
+        _ if lower.contains("alias") || lower.contains("anchor") => ParseError::AliasLimit { at },
+        _ if lower.contains("budget") && lower.contains("documents") => ParseError::MultipleDocuments { at },
+        _ if lower.contains("budget") => ParseError::TooManyNodes { at },
+        _ => ParseError::Syntax {
+            message: strip_location_prefix(&text),
+            at,
+        },
+    }
+}
+
+/// saphyr messages start with "line 3 column 7: "; we show the position ourselves.
+fn strip_location_prefix(text: &str) -> String {
+    let first_line = text.lines().next().unwrap_or(text);
+    let rest = first_line.strip_prefix("error: ").unwrap_or(first_line);
+    match rest.split_once(": ") {
+        Some((head, tail)) if head.starts_with("line ") && head.contains(" column ") => tail.to_string(),
+        _ => rest.to_string(),
+    }
+}
+
+fn range_of(file: &SourceFile, loc: &Location) -> Range<usize> {
+    let span = loc.span();
+    match (span.byte_offset(), span.byte_len()) {
+        (Some(off), Some(len)) if off < u64::from(u32::MAX) && len < u64::from(u32::MAX) => {
+            let start = usize::try_from(off).unwrap_or(usize::MAX).min(file.text.len());
+            let end = start.saturating_add(usize::try_from(len).unwrap_or(0)).min(file.text.len());
+            start..end
+        }
+        _ => {
+            let line = usize::try_from(loc.line()).unwrap_or(1).max(1);
+            let column = usize::try_from(loc.column()).unwrap_or(1).max(1);
+            let start = file.offset_of(line, column);
+            let chars = usize::try_from(span.len()).unwrap_or(0);
+            let end = file.text[start..]
+                .char_indices()
+                .nth(chars)
+                .map_or(file.text.len(), |(i, _)| start + i);
+            start..end
+        }
+    }
+}
+
+fn convert(file: &SourceFile, raw: Spanned<Raw>) -> Node {
+    let span = range_of(file, &raw.referenced);
+    let value = match raw.value {
+        Raw::Null => Value::Null,
+        Raw::Bool(b) => Value::Bool(b),
+        Raw::Int(i) => Value::Int(i),
+        Raw::Float(f) => Value::Float(f),
+        Raw::Str(s) => Value::Str(s),
+        Raw::Seq(items) => Value::Seq(items.into_iter().map(|i| convert(file, i)).collect()),
+        Raw::Map(entries) => Value::Map(
+            entries
+                .into_iter()
+                .map(|(k, v)| (convert(file, k), convert(file, v)))
+                .collect(),
+        ),
+    };
+    // Collections are reported at their first byte; widen a scalar's empty span to its text.
+    Node { value, span }
+}
+
+/// The serde-facing mirror of [`Value`], with saphyr spans on every child.
+enum Raw {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(String),
+    Seq(Vec<Spanned<Raw>>),
+    Map(Vec<(Spanned<Raw>, Spanned<Raw>)>),
+}
+
+impl<'de> Deserialize<'de> for Raw {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(RawVisitor)
+    }
+}
+
+struct RawVisitor;
+
+impl<'de> Visitor<'de> for RawVisitor {
+    type Value = Raw;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a YAML value")
+    }
+    fn visit_unit<E>(self) -> Result<Raw, E> {
+        Ok(Raw::Null)
+    }
+    fn visit_none<E>(self) -> Result<Raw, E> {
+        Ok(Raw::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Raw, D::Error> {
+        d.deserialize_any(RawVisitor)
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Raw, E> {
+        Ok(Raw::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Raw, E> {
+        Ok(Raw::Int(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Raw, E> {
+        Ok(i64::try_from(v).map_or(Raw::Float(v as f64), Raw::Int))
+    }
+    fn visit_i128<E>(self, v: i128) -> Result<Raw, E> {
+        Ok(i64::try_from(v).map_or(Raw::Float(v as f64), Raw::Int))
+    }
+    fn visit_u128<E>(self, v: u128) -> Result<Raw, E> {
+        Ok(i64::try_from(v).map_or(Raw::Float(v as f64), Raw::Int))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Raw, E> {
+        Ok(Raw::Float(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Raw, E> {
+        Ok(Raw::Str(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Raw, E> {
+        Ok(Raw::Str(v))
+    }
+    fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<Raw, E> {
+        Ok(Raw::Str(String::from_utf8_lossy(v).into_owned()))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Raw, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element::<Spanned<Raw>>()? {
+            items.push(item);
+        }
+        Ok(Raw::Seq(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Raw, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(key) = map.next_key::<Spanned<Raw>>()? {
+            let value = map.next_value::<Spanned<Raw>>()?;
+            entries.push((key, value));
+        }
+        Ok(Raw::Map(entries))
+    }
+}
