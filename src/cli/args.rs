@@ -70,6 +70,11 @@ pub struct LintArgs {
     /// Treat findings of this level as errors for the exit code. Only `warnings` exists.
     #[arg(long, value_enum)]
     pub deny: Option<DenyLevel>,
+
+    /// Exit with 0 even when there are findings (a report, not a gate). Load errors still
+    /// exit with 2.
+    #[arg(long)]
+    pub exit_zero: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

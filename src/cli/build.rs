@@ -12,7 +12,12 @@ pub fn run(cmd: &BuildArgs, args: &Args) -> std::io::Result<ExitStatus> {
         Err(status) => return Ok(status),
     };
     if !records.is_empty() {
-        let text = output::format(&records, Summary::of(&records, files), super::LintFormat::Human, output::use_color(args.color));
+        let text = output::format(
+            &records,
+            Summary::of(&records, files),
+            super::LintFormat::Human,
+            output::use_color(args.color),
+        );
         eprint!("{text}");
         return Ok(ExitStatus::Error);
     }

@@ -13,15 +13,37 @@ pub fn run(cmd: &ExplainArgs, args: &Args) -> std::io::Result<ExitStatus> {
         writeln!(out, "{} ({})", rule.name, rule.code)?;
         writeln!(out, "{}: {}", l.pick("Ernst", "Severity"), rule.severity.word(l))?;
         writeln!(out, "{}: {}\n", l.pick("Artikel", "Article"), rule.article)?;
-        writeln!(out, "## {}\n{}\n", l.pick("Wat het controleert", "What it checks"), rule.docs.what)?;
+        writeln!(
+            out,
+            "## {}\n{}\n",
+            l.pick("Wat het controleert", "What it checks"),
+            rule.docs.what
+        )?;
         writeln!(out, "## {}\n{}\n", l.pick("Waarom", "Why"), rule.docs.why)?;
-        writeln!(out, "## {}\n```yaml\n{}\n```\n", l.pick("Voorbeeld (fout)", "Example (wrong)"), rule.docs.bad.trim_end())?;
-        writeln!(out, "## {}\n```yaml\n{}\n```", l.pick("Voorbeeld (goed)", "Example (right)"), rule.docs.good.trim_end())?;
+        writeln!(
+            out,
+            "## {}\n```yaml\n{}\n```\n",
+            l.pick("Voorbeeld (fout)", "Example (wrong)"),
+            rule.docs.bad.trim_end()
+        )?;
+        writeln!(
+            out,
+            "## {}\n```yaml\n{}\n```",
+            l.pick("Voorbeeld (goed)", "Example (right)"),
+            rule.docs.good.trim_end()
+        )?;
         return Ok(ExitStatus::Clean);
     }
     if let Some((code, name, nl, en)) = load_code(&cmd.code) {
         writeln!(out, "{name} ({code})")?;
-        writeln!(out, "{}\n", l.pick("Laadfout: het bestand kan niet worden gelezen zoals het er staat.", "Load error: the file cannot be read as written."))?;
+        writeln!(
+            out,
+            "{}\n",
+            l.pick(
+                "Laadfout: het bestand kan niet worden gelezen zoals het er staat.",
+                "Load error: the file cannot be read as written."
+            )
+        )?;
         writeln!(out, "{}", l.pick(nl, en))?;
         return Ok(ExitStatus::Clean);
     }
@@ -30,12 +52,24 @@ pub fn run(cmd: &ExplainArgs, args: &Args) -> std::io::Result<ExitStatus> {
     let suggestion = closest(&cmd.code.to_uppercase(), &known);
     let msg = match suggestion {
         Some(s) => l.pick(
-            format!("verklaar: onbekende code '{}'. Bedoelde u {s}? `verklaar rules` toont alle regels.", cmd.code),
-            format!("verklaar: unknown code '{}'. Did you mean {s}? `verklaar rules` lists all rules.", cmd.code),
+            format!(
+                "verklaar: onbekende code '{}'. Bedoelde u {s}? `verklaar rules` toont alle regels.",
+                cmd.code
+            ),
+            format!(
+                "verklaar: unknown code '{}'. Did you mean {s}? `verklaar rules` lists all rules.",
+                cmd.code
+            ),
         ),
         None => l.pick(
-            format!("verklaar: onbekende code '{}'. `verklaar rules` toont alle regels.", cmd.code),
-            format!("verklaar: unknown code '{}'. `verklaar rules` lists all rules.", cmd.code),
+            format!(
+                "verklaar: onbekende code '{}'. `verklaar rules` toont alle regels.",
+                cmd.code
+            ),
+            format!(
+                "verklaar: unknown code '{}'. `verklaar rules` lists all rules.",
+                cmd.code
+            ),
         ),
     };
     eprintln!("{msg}");

@@ -5,6 +5,7 @@ use super::ExitStatus;
 use super::args::{Args, DenyLevel, LintArgs};
 use super::output::{self, Record, Summary};
 use crate::diagnostics::load::code_and_name;
+use crate::lint::{self, LintOptions};
 use crate::model::load::{Loaded, load_file};
 use crate::source::discover::discover;
 
@@ -14,8 +15,8 @@ pub fn run(cmd: &LintArgs, args: &Args) -> std::io::Result<ExitStatus> {
         Err(status) => return Ok(status),
     };
     let load_failed = !records.is_empty();
-    // Lint rules run on what loaded; load errors already decide the exit code.
-    let _ = loaded;
+    let mut records = records;
+    records.extend(lint_records(&loaded, args));
     let summary = Summary::of(&records, files);
     let text = output::format(&records, summary, cmd.format, output::use_color(args.color));
     if cmd.format == super::LintFormat::Human {
@@ -27,7 +28,8 @@ pub fn run(cmd: &LintArgs, args: &Args) -> std::io::Result<ExitStatus> {
     }
     Ok(if load_failed {
         ExitStatus::Error
-    } else if summary.errors > 0 || (cmd.deny == Some(DenyLevel::Warnings) && summary.warnings > 0) {
+    } else if !cmd.exit_zero && (summary.errors > 0 || (cmd.deny == Some(DenyLevel::Warnings) && summary.warnings > 0))
+    {
         ExitStatus::Findings
     } else {
         ExitStatus::Clean
@@ -62,22 +64,53 @@ pub fn load_all(paths: &[PathBuf], args: &Args) -> Result<(Vec<Loaded>, Vec<Reco
     for path in files {
         match load_file(&path) {
             Ok(l) => loaded.push(l),
-            Err(failure) => records.extend(failure.diagnostics.iter().map(|d| {
-                Record::new(d.render(&failure.file, args.lang), code_and_name(&d.issue).1, None)
-            })),
+            Err(failure) => records.extend(
+                failure
+                    .diagnostics
+                    .iter()
+                    .map(|d| Record::new(d.render(&failure.file, args.lang), code_and_name(&d.issue).1, None)),
+            ),
         }
     }
     Ok((loaded, records, count))
+}
+
+/// Runs the rules over every loaded file and turns findings into records.
+pub fn lint_records(loaded: &[Loaded], args: &Args) -> Vec<Record> {
+    let options = LintOptions::new(args.lang);
+    let mut out = Vec::new();
+    for l in loaded {
+        for f in lint::check(l, &options) {
+            let mut record = Record::new(
+                f.render(&l.file, args.lang),
+                f.rule.name,
+                Some(f.rule.article.to_string()),
+            );
+            record.suppressed = f.suppressed.is_some();
+            record.justification = f.suppressed;
+            out.push(record);
+        }
+    }
+    out
 }
 
 fn summary_line(s: Summary, args: &Args) -> String {
     let l = args.lang;
     let files = l.pick(format!("{} bestand(en)", s.files), format!("{} file(s)", s.files));
     if s.errors + s.warnings + s.infos == 0 {
-        return l.pick(format!("{files} gecontroleerd: geen meldingen."), format!("{files} checked: no findings."));
+        return l.pick(
+            format!("{files} gecontroleerd: geen meldingen."),
+            format!("{files} checked: no findings."),
+        );
     }
     l.pick(
-        format!("{files} gecontroleerd: {} fout(en), {} waarschuwing(en), {} info.", s.errors, s.warnings, s.infos),
-        format!("{files} checked: {} error(s), {} warning(s), {} info.", s.errors, s.warnings, s.infos),
+        format!(
+            "{files} gecontroleerd: {} fout(en), {} waarschuwing(en), {} info.",
+            s.errors, s.warnings, s.infos
+        ),
+        format!(
+            "{files} checked: {} error(s), {} warning(s), {} info.",
+            s.errors, s.warnings, s.infos
+        ),
     )
 }

@@ -90,7 +90,11 @@ pub fn use_color(choice: ColorChoice) -> bool {
 pub fn format(records: &[Record], summary: Summary, format: LintFormat, color: bool) -> String {
     match format {
         LintFormat::Human => {
-            let rendered: Vec<Rendered> = records.iter().filter(|r| !r.suppressed).map(|r| r.rendered.clone()).collect();
+            let rendered: Vec<Rendered> = records
+                .iter()
+                .filter(|r| !r.suppressed)
+                .map(|r| r.rendered.clone())
+                .collect();
             render_human(&rendered, color, 100)
         }
         LintFormat::Json => json_report(records, summary),
@@ -195,7 +199,7 @@ fn github_report(records: &[Record]) -> String {
         };
         let mut message = r.message.clone();
         if let Some(help) = &r.help {
-            message.push_str("\n");
+            message.push('\n');
             message.push_str(help);
         }
         out.push_str(&format!(

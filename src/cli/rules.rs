@@ -12,9 +12,23 @@ pub fn run(cmd: &RulesArgs, args: &Args) -> std::io::Result<ExitStatus> {
     let rules = registry::rules();
     match cmd.format {
         RulesFormat::Table => {
-            writeln!(out, "{:<6}  {:<40}  {:<12}  {}", "code", l.pick("naam", "name"), l.pick("ernst", "severity"), l.pick("artikel", "article"))?;
+            writeln!(
+                out,
+                "{:<6}  {:<40}  {:<12}  {}",
+                "code",
+                l.pick("naam", "name"),
+                l.pick("ernst", "severity"),
+                l.pick("artikel", "article")
+            )?;
             for r in rules {
-                writeln!(out, "{:<6}  {:<40}  {:<12}  {}", r.code, r.name, r.severity.word(l), r.article)?;
+                writeln!(
+                    out,
+                    "{:<6}  {:<40}  {:<12}  {}",
+                    r.code,
+                    r.name,
+                    r.severity.word(l),
+                    r.article
+                )?;
             }
         }
         RulesFormat::Json => {
@@ -29,9 +43,20 @@ pub fn run(cmd: &RulesArgs, args: &Args) -> std::io::Result<ExitStatus> {
 /// The rule reference as markdown (also written to docs/rules.md).
 pub fn markdown(l: crate::i18n::Lang) -> String {
     let mut s = String::from("# verklaar — regels\n\n");
-    s.push_str(&format!("| code | {} | {} | {} |\n|---|---|---|---|\n", l.pick("naam", "name"), l.pick("ernst", "severity"), l.pick("artikel", "article")));
+    s.push_str(&format!(
+        "| code | {} | {} | {} |\n|---|---|---|---|\n",
+        l.pick("naam", "name"),
+        l.pick("ernst", "severity"),
+        l.pick("artikel", "article")
+    ));
     for r in registry::rules() {
-        s.push_str(&format!("| {} | {} | {} | {} |\n", r.code, r.name, r.severity.word(l), r.article));
+        s.push_str(&format!(
+            "| {} | {} | {} | {} |\n",
+            r.code,
+            r.name,
+            r.severity.word(l),
+            r.article
+        ));
     }
     s
 }

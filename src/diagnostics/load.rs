@@ -12,23 +12,71 @@ use super::render::{Rendered, SeverityLevel};
 /// What went wrong. Codes (`L001`…) are stable: CI configurations may match on them.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadIssue {
-    Syntax { detail: String },
-    WrongType { key: String, expected: Vec<TypeName>, found: TypeName },
-    UnknownKey { key: String, suggestion: Option<String>, allowed: Vec<String> },
-    ValueNotAllowed { key: String, value: String, allowed: Vec<String>, suggestion: Option<String> },
-    MissingKey { key: String, parent: String },
-    DuplicateKey { key: String },
-    DuplicateId { id: String, list: String },
-    UnknownReference { id: String, list: String, suggestion: Option<String>, available: Vec<String> },
-    UnsupportedSchemaVersion { found: String },
-    InvalidDuration { value: String },
-    InvalidDate { value: String },
-    NotUtf8 { line: usize, column: usize },
-    TooLarge { size: u64, limit: u64 },
-    TooDeep { limit: usize },
+    Syntax {
+        detail: String,
+    },
+    WrongType {
+        key: String,
+        expected: Vec<TypeName>,
+        found: TypeName,
+    },
+    UnknownKey {
+        key: String,
+        suggestion: Option<String>,
+        allowed: Vec<String>,
+    },
+    ValueNotAllowed {
+        key: String,
+        value: String,
+        allowed: Vec<String>,
+        suggestion: Option<String>,
+    },
+    MissingKey {
+        key: String,
+        parent: String,
+    },
+    DuplicateKey {
+        key: String,
+    },
+    DuplicateId {
+        id: String,
+        list: String,
+    },
+    UnknownReference {
+        id: String,
+        list: String,
+        suggestion: Option<String>,
+        available: Vec<String>,
+    },
+    UnsupportedSchemaVersion {
+        found: String,
+    },
+    InvalidDuration {
+        value: String,
+    },
+    InvalidDate {
+        value: String,
+    },
+    NotUtf8 {
+        line: usize,
+        column: usize,
+    },
+    TooLarge {
+        size: u64,
+        limit: u64,
+    },
+    TooDeep {
+        limit: usize,
+    },
     AliasLimit,
-    Unreadable { error: String },
-    InvalidValue { key: String, value: String, rule: ValueRule },
+    Unreadable {
+        error: String,
+    },
+    InvalidValue {
+        key: String,
+        value: String,
+        rule: ValueRule,
+    },
     NotAMapping,
     MultipleDocuments,
     TooManyNodes,
@@ -53,7 +101,11 @@ pub struct LoadDiagnostic {
 
 impl LoadDiagnostic {
     pub fn new(issue: LoadIssue, at: Range<usize>) -> LoadDiagnostic {
-        LoadDiagnostic { issue, at, related: None }
+        LoadDiagnostic {
+            issue,
+            at,
+            related: None,
+        }
     }
 
     pub fn with_related(mut self, related: Range<usize>) -> LoadDiagnostic {
@@ -465,26 +517,126 @@ fn describe(issue: &LoadIssue, lang: Lang) -> Text {
 
 /// Load error codes with a one-line explanation each (nl, en), for `verklaar explain`.
 pub const LOAD_CODES: &[(&str, &str, &str, &str)] = &[
-    ("L001", "yaml-syntax", "De tekst is geen geldige YAML: meestal een inspringfout, een tab of een ontbrekende dubbele punt.", "The text is not valid YAML: usually an indentation error, a tab or a missing colon."),
-    ("L002", "wrong-type", "Een waarde heeft het verkeerde soort: tekst waar een lijst hoort, een getal waar tekst hoort.", "A value has the wrong kind: text where a list belongs, a number where text belongs."),
-    ("L003", "unknown-key", "Een sleutel bestaat niet op die plek; verklaar noemt de sleutel die u waarschijnlijk bedoelde.", "A key does not exist at that place; verklaar names the key you probably meant."),
-    ("L004", "value-not-allowed", "Een waarde komt niet voor in de lijst van toegestane waarden (bijvoorbeeld een rechtsgrond).", "A value is not among the allowed values (for example a legal basis)."),
-    ("L005", "missing-key", "Een verplichte sleutel ontbreekt.", "A required key is missing."),
-    ("L006", "duplicate-key", "Dezelfde sleutel staat twee keer in één blok.", "The same key appears twice in one mapping."),
-    ("L007", "duplicate-id", "Twee items in dezelfde lijst hebben hetzelfde id.", "Two items in the same list share an id."),
-    ("L008", "unknown-reference", "Een verwijzing noemt een id dat niet bestaat.", "A reference names an id that does not exist."),
-    ("L009", "unsupported-schema-version", "schema_version is niet 1.", "schema_version is not 1."),
-    ("L010", "invalid-duration", "Een termijn is niet in ISO 8601-notatie (P20Y, P1M, P4W).", "A duration is not in ISO 8601 notation (P20Y, P1M, P4W)."),
-    ("L011", "invalid-date", "Een datum is niet JJJJ-MM-DD of bestaat niet.", "A date is not YYYY-MM-DD or does not exist."),
-    ("L012", "not-utf8", "Het bestand is niet in UTF-8 opgeslagen.", "The file is not saved as UTF-8."),
-    ("L013", "file-too-large", "Het bestand is groter dan 10 MB.", "The file is larger than 10 MB."),
-    ("L014", "nesting-too-deep", "De YAML is dieper genest dan 64 niveaus.", "The YAML is nested deeper than 64 levels."),
-    ("L015", "alias-limit", "YAML-ankers en -verwijzingen leveren te veel gegevens op (bescherming tegen 'billion laughs').", "YAML anchors and aliases expand to too much data (protection against 'billion laughs')."),
-    ("L016", "unreadable-file", "Het bestand kan niet worden geopend of gelezen.", "The file cannot be opened or read."),
-    ("L017", "invalid-value", "Een waarde voldoet niet aan de vorm die het schema vraagt (bijvoorbeeld een id met hoofdletters).", "A value does not have the form the schema asks for (for example an id with capitals)."),
-    ("L018", "not-a-mapping", "Het bestand is leeg of bevat geen blok met sleutels.", "The file is empty or holds no mapping of keys."),
-    ("L019", "multiple-documents", "Het bestand bevat meer dan één YAML-document.", "The file holds more than one YAML document."),
-    ("L020", "too-many-nodes", "Het bestand bevat te veel YAML-elementen.", "The file holds too many YAML elements."),
+    (
+        "L001",
+        "yaml-syntax",
+        "De tekst is geen geldige YAML: meestal een inspringfout, een tab of een ontbrekende dubbele punt.",
+        "The text is not valid YAML: usually an indentation error, a tab or a missing colon.",
+    ),
+    (
+        "L002",
+        "wrong-type",
+        "Een waarde heeft het verkeerde soort: tekst waar een lijst hoort, een getal waar tekst hoort.",
+        "A value has the wrong kind: text where a list belongs, a number where text belongs.",
+    ),
+    (
+        "L003",
+        "unknown-key",
+        "Een sleutel bestaat niet op die plek; verklaar noemt de sleutel die u waarschijnlijk bedoelde.",
+        "A key does not exist at that place; verklaar names the key you probably meant.",
+    ),
+    (
+        "L004",
+        "value-not-allowed",
+        "Een waarde komt niet voor in de lijst van toegestane waarden (bijvoorbeeld een rechtsgrond).",
+        "A value is not among the allowed values (for example a legal basis).",
+    ),
+    (
+        "L005",
+        "missing-key",
+        "Een verplichte sleutel ontbreekt.",
+        "A required key is missing.",
+    ),
+    (
+        "L006",
+        "duplicate-key",
+        "Dezelfde sleutel staat twee keer in één blok.",
+        "The same key appears twice in one mapping.",
+    ),
+    (
+        "L007",
+        "duplicate-id",
+        "Twee items in dezelfde lijst hebben hetzelfde id.",
+        "Two items in the same list share an id.",
+    ),
+    (
+        "L008",
+        "unknown-reference",
+        "Een verwijzing noemt een id dat niet bestaat.",
+        "A reference names an id that does not exist.",
+    ),
+    (
+        "L009",
+        "unsupported-schema-version",
+        "schema_version is niet 1.",
+        "schema_version is not 1.",
+    ),
+    (
+        "L010",
+        "invalid-duration",
+        "Een termijn is niet in ISO 8601-notatie (P20Y, P1M, P4W).",
+        "A duration is not in ISO 8601 notation (P20Y, P1M, P4W).",
+    ),
+    (
+        "L011",
+        "invalid-date",
+        "Een datum is niet JJJJ-MM-DD of bestaat niet.",
+        "A date is not YYYY-MM-DD or does not exist.",
+    ),
+    (
+        "L012",
+        "not-utf8",
+        "Het bestand is niet in UTF-8 opgeslagen.",
+        "The file is not saved as UTF-8.",
+    ),
+    (
+        "L013",
+        "file-too-large",
+        "Het bestand is groter dan 10 MB.",
+        "The file is larger than 10 MB.",
+    ),
+    (
+        "L014",
+        "nesting-too-deep",
+        "De YAML is dieper genest dan 64 niveaus.",
+        "The YAML is nested deeper than 64 levels.",
+    ),
+    (
+        "L015",
+        "alias-limit",
+        "YAML-ankers en -verwijzingen leveren te veel gegevens op (bescherming tegen 'billion laughs').",
+        "YAML anchors and aliases expand to too much data (protection against 'billion laughs').",
+    ),
+    (
+        "L016",
+        "unreadable-file",
+        "Het bestand kan niet worden geopend of gelezen.",
+        "The file cannot be opened or read.",
+    ),
+    (
+        "L017",
+        "invalid-value",
+        "Een waarde voldoet niet aan de vorm die het schema vraagt (bijvoorbeeld een id met hoofdletters).",
+        "A value does not have the form the schema asks for (for example an id with capitals).",
+    ),
+    (
+        "L018",
+        "not-a-mapping",
+        "Het bestand is leeg of bevat geen blok met sleutels.",
+        "The file is empty or holds no mapping of keys.",
+    ),
+    (
+        "L019",
+        "multiple-documents",
+        "Het bestand bevat meer dan één YAML-document.",
+        "The file holds more than one YAML document.",
+    ),
+    (
+        "L020",
+        "too-many-nodes",
+        "Het bestand bevat te veel YAML-elementen.",
+        "The file holds too many YAML elements.",
+    ),
 ];
 
 /// Looks up a load code (case-insensitive) or its name.

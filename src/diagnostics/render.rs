@@ -108,14 +108,16 @@ impl Diagnostic for WithSource<'_> {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let file = &self.inner.file;
-        Some(Box::new(self.inner.labels.iter().enumerate().map(move |(i, (range, text))| {
-            let span = file.span(range.start, range.len());
-            if i == 0 {
-                LabeledSpan::new_primary_with_span(Some(text.clone()), span)
-            } else {
-                LabeledSpan::new_with_span(Some(text.clone()), span)
-            }
-        })))
+        Some(Box::new(self.inner.labels.iter().enumerate().map(
+            move |(i, (range, text))| {
+                let span = file.span(range.start, range.len());
+                if i == 0 {
+                    LabeledSpan::new_primary_with_span(Some(text.clone()), span)
+                } else {
+                    LabeledSpan::new_with_span(Some(text.clone()), span)
+                }
+            },
+        )))
     }
 }
 

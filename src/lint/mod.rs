@@ -1,7 +1,12 @@
 //! The lint engine: a registry of rules (one code each, with article and docs) run over a
-//! loaded organisation.
+//! loaded organisation, then severity overrides and suppressions from the `lint:` block.
 
+pub mod context;
+pub mod engine;
 pub mod registry;
 pub mod rule;
+pub mod rules;
 
-pub use rule::{RuleDocs, RuleMeta};
+pub use context::{Ctx, Found};
+pub use engine::{Finding, LintOptions, check};
+pub use rule::{Rule, RuleDocs, RuleMeta};

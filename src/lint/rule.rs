@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::context::{Ctx, Found};
 use crate::diagnostics::SeverityLevel;
 
 #[derive(Debug, Clone, Copy, Serialize)]
@@ -25,4 +26,10 @@ pub struct RuleMeta {
     /// Article reference(s), e.g. "AVG art. 13 lid 1 sub a; art. 14 lid 1 sub a".
     pub article: &'static str,
     pub docs: RuleDocs,
+}
+
+/// A rule: its metadata and the check over one loaded organisation.
+pub struct Rule {
+    pub meta: RuleMeta,
+    pub check: fn(&Ctx) -> Vec<Found>,
 }

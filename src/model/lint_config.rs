@@ -25,7 +25,9 @@ pub struct LintConfig {
 pub struct Suppression {
     #[schemars(description = "De regelcode, bijvoorbeeld VK410.", regex(pattern = r"^VK[0-9]{3}$"))]
     pub rule: String,
-    #[schemars(description = "Waar in dit bestand, als pad met punten en id's, bijvoorbeeld `purposes.behandeling.retention`.")]
+    #[schemars(
+        description = "Waar in dit bestand, als pad met punten en id's, bijvoorbeeld `purposes.behandeling.retention`."
+    )]
     pub at: String,
     #[schemars(description = "Waarom deze melding terecht genegeerd wordt.")]
     pub reason: String,

@@ -117,7 +117,11 @@ fn load_text(file: &SourceFile) -> Result<(Organisation, SourceMap), Vec<LoadDia
         diagnostics.push(LoadDiagnostic::new(LoadIssue::UnsupportedSchemaVersion { found }, at));
         return Err(diagnostics);
     }
-    diagnostics.extend(validator().iter_errors(&json).flat_map(|e| schema_error(&e, &json, &map)));
+    diagnostics.extend(
+        validator()
+            .iter_errors(&json)
+            .flat_map(|e| schema_error(&e, &json, &map)),
+    );
     diagnostics.extend(references::check(&json, &map));
     if !diagnostics.is_empty() {
         diagnostics.sort_by_key(|d| (d.at.start, d.code()));
@@ -208,7 +212,11 @@ fn schema_error(error: &jsonschema::ValidationError<'_>, json: &Value, map: &Sou
         ValidationErrorKind::Enum { options } => {
             let allowed: Vec<String> = options
                 .as_array()
-                .map(|a| a.iter().map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string)).collect())
+                .map(|a| {
+                    a.iter()
+                        .map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string))
+                        .collect()
+                })
                 .unwrap_or_default();
             let value = value_at(&pointer).map(display_value).unwrap_or_default();
             LoadIssue::ValueNotAllowed {

@@ -18,4 +18,4 @@ pub mod vocab;
 pub use organisation::{Controller, Dpo, Organisation, SCHEMA_VERSION};
 pub use processing::{DataCategory, DataSubject, Purpose, Retention, Source};
 pub use recipients::{Recipient, Transfer};
-pub use rights::{derived_rights, RightGrounds};
+pub use rights::{RightGrounds, derived_rights};

@@ -37,28 +37,44 @@ pub struct Organisation {
     #[schemars(description = "Groepen mensen van wie u gegevens verwerkt (betrokkenen), elk met een `id`.")]
     pub data_subjects: Vec<DataSubject>,
     #[serde(default)]
-    #[schemars(description = "Soorten persoonsgegevens, elk met een `id` en een `kind` (gewoon, bijzonder, strafrechtelijk, BSN).")]
+    #[schemars(
+        description = "Soorten persoonsgegevens, elk met een `id` en een `kind` (gewoon, bijzonder, strafrechtelijk, BSN)."
+    )]
     pub data_categories: Vec<DataCategory>,
     #[serde(default)]
-    #[schemars(description = "Bronnen van gegevens die u niet van de betrokkene zelf krijgt (AVG art. 14 lid 2 sub f). De bron `self` (de betrokkene zelf) bestaat altijd.")]
+    #[schemars(
+        description = "Bronnen van gegevens die u niet van de betrokkene zelf krijgt (AVG art. 14 lid 2 sub f). De bron `self` (de betrokkene zelf) bestaat altijd."
+    )]
     pub sources: Vec<Source>,
     #[serde(default)]
-    #[schemars(description = "Doeleinden: waarvoor u de gegevens gebruikt, met rechtsgrond, bewaartermijn en ontvangers per doel (AVG art. 13 lid 1 sub c).")]
+    #[schemars(
+        description = "Doeleinden: waarvoor u de gegevens gebruikt, met rechtsgrond, bewaartermijn en ontvangers per doel (AVG art. 13 lid 1 sub c)."
+    )]
     pub purposes: Vec<Purpose>,
     #[serde(default)]
-    #[schemars(description = "Alleen invullen als de verklaring rechtsgronden noemt zonder ze aan doelen te koppelen. verklaar meldt dan dat de koppeling ontbreekt (VK103).")]
+    #[schemars(
+        description = "Alleen invullen als de verklaring rechtsgronden noemt zonder ze aan doelen te koppelen. verklaar meldt dan dat de koppeling ontbreekt (VK103)."
+    )]
     pub legal_bases: Vec<StatementLegalBasis>,
     #[serde(default)]
-    #[schemars(description = "Ontvangers van gegevens. Laat weg als de verklaring er niets over zegt; schrijf `recipients: []` als u met niemand deelt.")]
+    #[schemars(
+        description = "Ontvangers van gegevens. Laat weg als de verklaring er niets over zegt; schrijf `recipients: []` als u met niemand deelt."
+    )]
     pub recipients: Option<Vec<Recipient>>,
     #[serde(default)]
-    #[schemars(description = "Doorgifte buiten de Europese Economische Ruimte (AVG art. 44–49). Schrijf `transfers: []` als er geen doorgifte is.")]
+    #[schemars(
+        description = "Doorgifte buiten de Europese Economische Ruimte (AVG art. 44–49). Schrijf `transfers: []` als er geen doorgifte is."
+    )]
     pub transfers: Option<Vec<Transfer>>,
     #[serde(default)]
-    #[schemars(description = "Bewaarbeleid dat voor de hele verklaring geldt, naast de termijnen per doel of soort gegevens.")]
+    #[schemars(
+        description = "Bewaarbeleid dat voor de hele verklaring geldt, naast de termijnen per doel of soort gegevens."
+    )]
     pub retention: Option<GeneralRetention>,
     #[serde(default)]
-    #[schemars(description = "Hoe mensen hun rechten uitoefenen: kanaal, termijn, identificatie. De rechten zelf volgen uit de rechtsgronden.")]
+    #[schemars(
+        description = "Hoe mensen hun rechten uitoefenen: kanaal, termijn, identificatie. De rechten zelf volgen uit de rechtsgronden."
+    )]
     pub rights: Option<RightsProcedure>,
     #[serde(default)]
     #[schemars(description = "Klachten: de interne route en de Autoriteit Persoonsgegevens (AVG art. 77).")]
@@ -70,7 +86,9 @@ pub struct Organisation {
     #[schemars(description = "Cookies en vergelijkbare technieken op uw website (Telecommunicatiewet art. 11.7a).")]
     pub cookies: Option<Cookies>,
     #[serde(default)]
-    #[schemars(description = "Eigen hoofdstukken met tekst die alleen uw organisatie heeft, elk na een standaardhoofdstuk.")]
+    #[schemars(
+        description = "Eigen hoofdstukken met tekst die alleen uw organisatie heeft, elk na een standaardhoofdstuk."
+    )]
     pub custom_sections: Vec<CustomSection>,
     #[serde(default)]
     #[schemars(description = "Instellingen voor `verklaar lint`: ernst per regel en onderbouwde uitzonderingen.")]
@@ -81,16 +99,22 @@ pub struct Organisation {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Controller {
-    #[schemars(description = "De naam waaronder de organisatie bekend is (handelsnaam), bijvoorbeeld 'Praktijk Lignum'.")]
+    #[schemars(
+        description = "De naam waaronder de organisatie bekend is (handelsnaam), bijvoorbeeld 'Praktijk Lignum'."
+    )]
     pub name: String,
     #[serde(default)]
-    #[schemars(description = "De juridische naam met rechtsvorm, zoals in het Handelsregister, bijvoorbeeld 'Stichting Livio' of 'Lijv B.V.'.")]
+    #[schemars(
+        description = "De juridische naam met rechtsvorm, zoals in het Handelsregister, bijvoorbeeld 'Stichting Livio' of 'Lijv B.V.'."
+    )]
     pub legal_name: Option<String>,
     #[serde(default)]
     #[schemars(description = "KvK-nummer: 8 cijfers, tussen aanhalingstekens, bijvoorbeeld \"72806710\".")]
     pub kvk: Option<String>,
     #[serde(default)]
-    #[schemars(description = "IBAN-nummer(s) zoals de verklaring ze vermeldt. Staat hetzelfde nummer er op twee manieren in, noem dan beide schrijfwijzen.")]
+    #[schemars(
+        description = "IBAN-nummer(s) zoals de verklaring ze vermeldt. Staat hetzelfde nummer er op twee manieren in, noem dan beide schrijfwijzen."
+    )]
     pub iban: Vec<String>,
     #[serde(default)]
     #[schemars(description = "Btw-identificatienummer, bijvoorbeeld \"NL800799938B01\".")]
@@ -114,13 +138,17 @@ pub struct Controller {
     #[schemars(description = "Korte beschrijving van de organisatie, in gewone woorden.")]
     pub description: Option<String>,
     #[serde(default = "yes")]
-    #[schemars(description = "Is de organisatie in de EU gevestigd? Zo niet, dan is een vertegenwoordiger in de EU nodig (AVG art. 27).")]
+    #[schemars(
+        description = "Is de organisatie in de EU gevestigd? Zo niet, dan is een vertegenwoordiger in de EU nodig (AVG art. 27)."
+    )]
     pub established_in_eu: bool,
     #[serde(default)]
     #[schemars(description = "Vertegenwoordiger in de EU (AVG art. 27), alleen voor organisaties buiten de EU.")]
     pub representative: Option<Person>,
     #[serde(default)]
-    #[schemars(description = "Is de organisatie een overheidsinstantie of -orgaan (AVG art. 37 lid 1 sub a; art. 6 lid 1 tweede alinea)?")]
+    #[schemars(
+        description = "Is de organisatie een overheidsinstantie of -orgaan (AVG art. 37 lid 1 sub a; art. 6 lid 1 tweede alinea)?"
+    )]
     pub public_authority: bool,
 }
 
@@ -183,7 +211,9 @@ pub struct Person {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Dpo {
-    #[schemars(description = "Heeft de organisatie een functionaris gegevensbescherming (FG) aangesteld? true of false.")]
+    #[schemars(
+        description = "Heeft de organisatie een functionaris gegevensbescherming (FG) aangesteld? true of false."
+    )]
     pub appointed: bool,
     #[serde(default)]
     #[schemars(description = "Naam van de FG (mag weg; de contactgegevens zijn verplicht).")]
@@ -198,6 +228,8 @@ pub struct Dpo {
     #[schemars(description = "Postadres van de FG.")]
     pub address: Option<Address>,
     #[serde(default)]
-    #[schemars(description = "Als `appointed: false`: waarom een FG niet verplicht is (AVG art. 37 lid 1), bijvoorbeeld 'eenmanspraktijk, geen verwerking op grote schaal (overweging 91)'.")]
+    #[schemars(
+        description = "Als `appointed: false`: waarom een FG niet verplicht is (AVG art. 37 lid 1), bijvoorbeeld 'eenmanspraktijk, geen verwerking op grote schaal (overweging 91)'."
+    )]
     pub not_required_reason: Option<String>,
 }

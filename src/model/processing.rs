@@ -16,7 +16,10 @@ pub const SOURCE_SELF: &str = "self";
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DataSubject {
-    #[schemars(description = "Korte naam om naar deze groep te verwijzen, bijvoorbeeld `clienten` (kleine letters, cijfers, - en _).", regex(pattern = r"^[a-z0-9][a-z0-9_-]*$"))]
+    #[schemars(
+        description = "Korte naam om naar deze groep te verwijzen, bijvoorbeeld `clienten` (kleine letters, cijfers, - en _).",
+        regex(pattern = r"^[a-z0-9][a-z0-9_-]*$")
+    )]
     pub id: String,
     #[schemars(description = "Naam van de groep zoals de lezer die kent, bijvoorbeeld 'cliënten en hun naasten'.")]
     pub name: String,
@@ -24,7 +27,9 @@ pub struct DataSubject {
     #[schemars(description = "Toelichting.")]
     pub description: Option<String>,
     #[serde(default)]
-    #[schemars(description = "Horen kinderen jonger dan 16 jaar bij deze groep? Dan geldt UAVG art. 5 voor toestemming.")]
+    #[schemars(
+        description = "Horen kinderen jonger dan 16 jaar bij deze groep? Dan geldt UAVG art. 5 voor toestemming."
+    )]
     pub includes_minors: bool,
     #[serde(default)]
     #[schemars(description = "Zijn dit eigen medewerkers (werknemers, vrijwilligers, stagiairs)?")]
@@ -35,7 +40,10 @@ pub struct DataSubject {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DataCategory {
-    #[schemars(description = "Korte naam om naar deze soort gegevens te verwijzen, bijvoorbeeld `contact`.", regex(pattern = r"^[a-z0-9][a-z0-9_-]*$"))]
+    #[schemars(
+        description = "Korte naam om naar deze soort gegevens te verwijzen, bijvoorbeeld `contact`.",
+        regex(pattern = r"^[a-z0-9][a-z0-9_-]*$")
+    )]
     pub id: String,
     #[schemars(description = "Naam zoals de lezer die kent, bijvoorbeeld 'contactgegevens'.")]
     pub name: String,
@@ -43,16 +51,22 @@ pub struct DataCategory {
     #[schemars(description = "Wat valt eronder, bijvoorbeeld 'naam, adres, telefoonnummer en e-mailadres'.")]
     pub description: Option<String>,
     #[serde(default)]
-    #[schemars(description = "Soort: `regular` (gewoon), `special` (bijzonder, AVG art. 9), `criminal` (strafrechtelijk, AVG art. 10) of `national_id` (BSN, UAVG art. 46).")]
+    #[schemars(
+        description = "Soort: `regular` (gewoon), `special` (bijzonder, AVG art. 9), `criminal` (strafrechtelijk, AVG art. 10) of `national_id` (BSN, UAVG art. 46)."
+    )]
     pub kind: DataKind,
     #[serde(default)]
     #[schemars(description = "Bij `kind: special`: welke bijzondere categorie (AVG art. 9 lid 1).")]
     pub special: Option<SpecialCategory>,
     #[serde(default)]
-    #[schemars(description = "Bij `kind: national_id` (BSN): de wet die het gebruik voorschrijft (UAVG art. 46), bijvoorbeeld 'art. 12 Wabvpz'.")]
+    #[schemars(
+        description = "Bij `kind: national_id` (BSN): de wet die het gebruik voorschrijft (UAVG art. 46), bijvoorbeeld 'art. 12 Wabvpz'."
+    )]
     pub statute: Option<String>,
     #[serde(default)]
-    #[schemars(description = "Noemt de verklaring deze gegevens onder 'bijzondere persoonsgegevens' terwijl ze dat in de AVG niet zijn (bijvoorbeeld strafrechtelijke gegevens)?")]
+    #[schemars(
+        description = "Noemt de verklaring deze gegevens onder 'bijzondere persoonsgegevens' terwijl ze dat in de AVG niet zijn (bijvoorbeeld strafrechtelijke gegevens)?"
+    )]
     pub listed_as_special: bool,
     #[serde(default)]
     #[schemars(description = "Bewaartermijn voor deze soort gegevens, als die per soort geldt.")]
@@ -64,7 +78,10 @@ pub struct DataCategory {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
-    #[schemars(description = "Korte naam om naar deze bron te verwijzen, bijvoorbeeld `verwijzer`. `self` is gereserveerd voor de betrokkene zelf.", regex(pattern = r"^[a-z0-9][a-z0-9_-]*$"))]
+    #[schemars(
+        description = "Korte naam om naar deze bron te verwijzen, bijvoorbeeld `verwijzer`. `self` is gereserveerd voor de betrokkene zelf.",
+        regex(pattern = r"^[a-z0-9][a-z0-9_-]*$")
+    )]
     pub id: String,
     #[schemars(description = "Naam van de bron, bijvoorbeeld 'uw huisarts of een andere verwijzer'.")]
     pub name: String,
@@ -80,7 +97,10 @@ pub struct Source {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Purpose {
-    #[schemars(description = "Korte naam om naar dit doel te verwijzen, bijvoorbeeld `behandeling`.", regex(pattern = r"^[a-z0-9][a-z0-9_-]*$"))]
+    #[schemars(
+        description = "Korte naam om naar dit doel te verwijzen, bijvoorbeeld `behandeling`.",
+        regex(pattern = r"^[a-z0-9][a-z0-9_-]*$")
+    )]
     pub id: String,
     #[schemars(description = "Het doel in gewone woorden, bijvoorbeeld 'Uw behandeling uitvoeren en declareren'.")]
     pub description: String,
@@ -94,13 +114,19 @@ pub struct Purpose {
     #[schemars(description = "Welke gegevens? Lijst van `id`'s uit `data_categories`.")]
     pub data_categories: Vec<String>,
     #[serde(default)]
-    #[schemars(description = "Waar komen de gegevens vandaan? `self` (de betrokkene zelf) en/of `id`'s uit `sources`.")]
+    #[schemars(
+        description = "Waar komen de gegevens vandaan? `self` (de betrokkene zelf) en/of `id`'s uit `sources`."
+    )]
     pub sources: Vec<String>,
     #[serde(default)]
-    #[schemars(description = "Rechtsgrond uit AVG art. 6 lid 1: consent, contract, legal_obligation, vital_interests, public_task of legitimate_interests.")]
+    #[schemars(
+        description = "Rechtsgrond uit AVG art. 6 lid 1: consent, contract, legal_obligation, vital_interests, public_task of legitimate_interests."
+    )]
     pub legal_basis: Option<LegalBasis>,
     #[serde(default)]
-    #[schemars(description = "De wet of het artikel achter de rechtsgrond, bijvoorbeeld 'art. 7:454 BW (WGBO)'. Verplicht bij legal_obligation en public_task (AVG art. 6 lid 3).")]
+    #[schemars(
+        description = "De wet of het artikel achter de rechtsgrond, bijvoorbeeld 'art. 7:454 BW (WGBO)'. Verplicht bij legal_obligation en public_task (AVG art. 6 lid 3)."
+    )]
     pub statute: Option<String>,
     #[serde(default)]
     #[schemars(description = "Bij legitimate_interests: welk belang u beschermt (AVG art. 13 lid 1 sub d).")]
@@ -112,19 +138,27 @@ pub struct Purpose {
     #[schemars(description = "De Nederlandse wet bij die uitzondering, bijvoorbeeld 'UAVG art. 30 lid 3'.")]
     pub special_category_law: Option<String>,
     #[serde(default)]
-    #[schemars(description = "Bij strafrechtelijke gegevens: de grond uit UAVG art. 32 of 33, of de wet die het toestaat (AVG art. 10).")]
+    #[schemars(
+        description = "Bij strafrechtelijke gegevens: de grond uit UAVG art. 32 of 33, of de wet die het toestaat (AVG art. 10)."
+    )]
     pub criminal_data_basis: Option<String>,
     #[serde(default)]
-    #[schemars(description = "Gaat het om direct marketing (nieuwsbrieven, aanbiedingen)? Dan geldt een onvoorwaardelijk recht van bezwaar (AVG art. 21 lid 2).")]
+    #[schemars(
+        description = "Gaat het om direct marketing (nieuwsbrieven, aanbiedingen)? Dan geldt een onvoorwaardelijk recht van bezwaar (AVG art. 21 lid 2)."
+    )]
     pub direct_marketing: bool,
     #[serde(default)]
     #[schemars(description = "Hoe vraagt u toestemming van ouders of voogd bij kinderen onder 16 jaar (UAVG art. 5)?")]
     pub guardian_consent: Option<String>,
     #[serde(default = "yes")]
-    #[schemars(description = "Worden de gegevens digitaal verwerkt? Schrijf false als alles alleen op papier gebeurt (dan geldt AVG art. 20 niet).")]
+    #[schemars(
+        description = "Worden de gegevens digitaal verwerkt? Schrijf false als alles alleen op papier gebeurt (dan geldt AVG art. 20 niet)."
+    )]
     pub automated: bool,
     #[serde(default)]
-    #[schemars(description = "Moet de betrokkene deze gegevens geven, en wat gebeurt er als hij dat niet doet? (AVG art. 13 lid 2 sub e)")]
+    #[schemars(
+        description = "Moet de betrokkene deze gegevens geven, en wat gebeurt er als hij dat niet doet? (AVG art. 13 lid 2 sub e)"
+    )]
     pub provision: Option<Provision>,
     #[serde(default)]
     #[schemars(description = "Hoe lang u de gegevens voor dit doel bewaart (AVG art. 13 lid 2 sub a).")]
@@ -133,10 +167,14 @@ pub struct Purpose {
     #[schemars(description = "Aan wie u gegevens voor dit doel verstrekt: `id`'s uit `recipients`.")]
     pub recipients: Vec<String>,
     #[serde(default)]
-    #[schemars(description = "Neemt u voor dit doel besluiten zonder menselijke tussenkomst (AVG art. 22)? Beschrijf logica, belang en gevolgen.")]
+    #[schemars(
+        description = "Neemt u voor dit doel besluiten zonder menselijke tussenkomst (AVG art. 22)? Beschrijf logica, belang en gevolgen."
+    )]
     pub automated_decision: Option<AutomatedDecision>,
     #[serde(default)]
-    #[schemars(description = "Profilering (AVG art. 4 sub 4): beschrijf wat u op basis van gedrag, locatie of eerdere keuzes aanpast.")]
+    #[schemars(
+        description = "Profilering (AVG art. 4 sub 4): beschrijf wat u op basis van gedrag, locatie of eerdere keuzes aanpast."
+    )]
     pub profiling: Option<String>,
 }
 
@@ -148,10 +186,14 @@ fn yes() -> bool {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Provision {
-    #[schemars(description = "statutory (wettelijk verplicht), contractual (nodig voor de overeenkomst), precondition (voorwaarde om een overeenkomst te sluiten) of voluntary (vrijwillig).")]
+    #[schemars(
+        description = "statutory (wettelijk verplicht), contractual (nodig voor de overeenkomst), precondition (voorwaarde om een overeenkomst te sluiten) of voluntary (vrijwillig)."
+    )]
     pub required: ProvisionRequirement,
     #[serde(default)]
-    #[schemars(description = "Wat gebeurt er als iemand de gegevens niet geeft? Bijvoorbeeld 'Zonder uw BSN kunnen wij de zorg niet declareren.'")]
+    #[schemars(
+        description = "Wat gebeurt er als iemand de gegevens niet geeft? Bijvoorbeeld 'Zonder uw BSN kunnen wij de zorg niet declareren.'"
+    )]
     pub consequence: Option<String>,
 }
 
@@ -173,7 +215,9 @@ pub struct Retention {
     #[schemars(description = "Als er geen vaste termijn is: de criteria waarmee u de termijn bepaalt.")]
     pub criteria: Option<String>,
     #[serde(default)]
-    #[schemars(description = "Als de verklaring na afloop van de termijn nog een periode noemt waarbinnen u de gegevens verwijdert: die periode.")]
+    #[schemars(
+        description = "Als de verklaring na afloop van de termijn nog een periode noemt waarbinnen u de gegevens verwijdert: die periode."
+    )]
     pub deletion_within: Option<Duration>,
     #[serde(default)]
     #[schemars(description = "Is de termijn een maximum ('maximaal', 'uiterlijk') in plaats van een vaste termijn?")]
@@ -239,6 +283,8 @@ pub struct AutomatedDecision {
     #[schemars(description = "Grond uit AVG art. 22 lid 2: contract, law of explicit_consent.")]
     pub basis: Option<AutomatedDecisionBasis>,
     #[serde(default)]
-    #[schemars(description = "Waarborgen: menselijke tussenkomst, standpunt geven, besluit aanvechten (AVG art. 22 lid 3).")]
+    #[schemars(
+        description = "Waarborgen: menselijke tussenkomst, standpunt geven, besluit aanvechten (AVG art. 22 lid 3)."
+    )]
     pub safeguards: Option<String>,
 }

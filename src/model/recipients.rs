@@ -9,26 +9,39 @@ use super::vocab::{RecipientRole, TransferMechanism};
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Recipient {
-    #[schemars(description = "Korte naam om naar deze ontvanger te verwijzen, bijvoorbeeld `zorgverzekeraar`.", regex(pattern = r"^[a-z0-9][a-z0-9_-]*$"))]
+    #[schemars(
+        description = "Korte naam om naar deze ontvanger te verwijzen, bijvoorbeeld `zorgverzekeraar`.",
+        regex(pattern = r"^[a-z0-9][a-z0-9_-]*$")
+    )]
     pub id: String,
-    #[schemars(description = "Naam of categorie van de ontvanger, bijvoorbeeld 'uw zorgverzekeraar' of 'Curasoft (cliëntvolgsysteem)'.")]
+    #[schemars(
+        description = "Naam of categorie van de ontvanger, bijvoorbeeld 'uw zorgverzekeraar' of 'Curasoft (cliëntvolgsysteem)'."
+    )]
     pub name: String,
-    #[schemars(description = "Rol: controller (zelfstandig verantwoordelijk), joint_controller (gezamenlijk verantwoordelijk), processor (verwerker), public_authority (overheid) of internal (eigen medewerkers).")]
+    #[schemars(
+        description = "Rol: controller (zelfstandig verantwoordelijk), joint_controller (gezamenlijk verantwoordelijk), processor (verwerker), public_authority (overheid) of internal (eigen medewerkers)."
+    )]
     pub role: RecipientRole,
     #[serde(default)]
     #[schemars(description = "Waarom en wat deze ontvanger krijgt.")]
     pub description: Option<String>,
     #[serde(default)]
-    #[schemars(description = "Bij een verwerker: is er een verwerkersovereenkomst (AVG art. 28 lid 3)? true of false.")]
+    #[schemars(
+        description = "Bij een verwerker: is er een verwerkersovereenkomst (AVG art. 28 lid 3)? true of false."
+    )]
     pub agreement: Option<bool>,
     #[serde(default)]
-    #[schemars(description = "Bij gezamenlijke verantwoordelijken: de hoofdlijnen van de afspraken en bij wie iemand terecht kan (AVG art. 26 lid 2).")]
+    #[schemars(
+        description = "Bij gezamenlijke verantwoordelijken: de hoofdlijnen van de afspraken en bij wie iemand terecht kan (AVG art. 26 lid 2)."
+    )]
     pub arrangement: Option<String>,
     #[serde(default)]
     #[schemars(description = "Land waar de ontvanger de gegevens verwerkt, als ISO 3166-landcode (NL, DE, US …).")]
     pub country: Option<String>,
     #[serde(default)]
-    #[schemars(description = "De wet waarop de verstrekking berust, als die er is (bijvoorbeeld bij de Belastingdienst).")]
+    #[schemars(
+        description = "De wet waarop de verstrekking berust, als die er is (bijvoorbeeld bij de Belastingdienst)."
+    )]
     pub statute: Option<String>,
     #[serde(default)]
     #[schemars(description = "Alleen met toestemming van de betrokkene?")]
@@ -46,13 +59,19 @@ pub struct Transfer {
     #[schemars(description = "Landen buiten de EER, als ISO 3166-landcodes (US, GB, IN …).")]
     pub countries: Vec<String>,
     #[serde(default)]
-    #[schemars(description = "De grond voor de doorgifte: adequacy, adequacy_dpf, standard_contractual_clauses, binding_corporate_rules of derogation.")]
+    #[schemars(
+        description = "De grond voor de doorgifte: adequacy, adequacy_dpf, standard_contractual_clauses, binding_corporate_rules of derogation."
+    )]
     pub mechanism: Option<TransferMechanism>,
     #[serde(default)]
-    #[schemars(description = "Waar iemand een kopie van de waarborgen kan krijgen of inzien (AVG art. 13 lid 1 sub f).")]
+    #[schemars(
+        description = "Waar iemand een kopie van de waarborgen kan krijgen of inzien (AVG art. 13 lid 1 sub f)."
+    )]
     pub copy_available_at: Option<String>,
     #[serde(default)]
-    #[schemars(description = "Schrijft de verklaring alleen dat doorgifte kan voorkomen ('indien nodig', 'bij uitzondering')?")]
+    #[schemars(
+        description = "Schrijft de verklaring alleen dat doorgifte kan voorkomen ('indien nodig', 'bij uitzondering')?"
+    )]
     pub possible: bool,
     #[serde(default)]
     #[schemars(description = "De tekst van de verklaring over deze doorgifte.")]

@@ -21,10 +21,14 @@ pub struct RightsProcedure {
     #[schemars(description = "Waar iemand een verzoek indient: e-mail, formulier, adres of telefoon.")]
     pub channel: Option<Channel>,
     #[serde(default)]
-    #[schemars(description = "Binnen welke termijn u op een verzoek reageert (ISO 8601; de AVG staat hooguit P1M toe, art. 12 lid 3).")]
+    #[schemars(
+        description = "Binnen welke termijn u op een verzoek reageert (ISO 8601; de AVG staat hooguit P1M toe, art. 12 lid 3)."
+    )]
     pub response_time: Option<Duration>,
     #[serde(default)]
-    #[schemars(description = "Zegt de verklaring dat de termijn bij complexe verzoeken met twee maanden kan worden verlengd, met bericht binnen de eerste maand?")]
+    #[schemars(
+        description = "Zegt de verklaring dat de termijn bij complexe verzoeken met twee maanden kan worden verlengd, met bericht binnen de eerste maand?"
+    )]
     pub extension_notice: bool,
     #[serde(default)]
     #[schemars(description = "Andere termijnen die de verklaring noemt, bijvoorbeeld voor verwijdering.")]
@@ -33,7 +37,9 @@ pub struct RightsProcedure {
     #[schemars(description = "Hoe u vaststelt wie het verzoek doet. Vraag niet meer dan nodig (AVG art. 12 lid 6).")]
     pub identification: Option<String>,
     #[serde(default)]
-    #[schemars(description = "Vraagt u een vergoeding voor een verzoek? Alleen toegestaan voor extra kopieën of kennelijk ongegronde of buitensporige verzoeken (AVG art. 12 lid 5).")]
+    #[schemars(
+        description = "Vraagt u een vergoeding voor een verzoek? Alleen toegestaan voor extra kopieën of kennelijk ongegronde of buitensporige verzoeken (AVG art. 12 lid 5)."
+    )]
     pub fee: Option<String>,
     #[serde(default)]
     #[schemars(description = "Accepteert u verzoeken alleen schriftelijk per brief?")]
@@ -96,13 +102,19 @@ pub struct Complaints {
     #[schemars(description = "De interne klachtenroute, zoals de verklaring die beschrijft.")]
     pub internal: Option<String>,
     #[serde(default)]
-    #[schemars(description = "Link naar het klachtenreglement of de klachtenprocedure, als de verklaring ernaar verwijst.")]
+    #[schemars(
+        description = "Link naar het klachtenreglement of de klachtenprocedure, als de verklaring ernaar verwijst."
+    )]
     pub internal_url: Option<String>,
     #[serde(default)]
-    #[schemars(description = "De toezichthouder die de verklaring noemt: autoriteit_persoonsgegevens. Laat weg als de verklaring die niet noemt.")]
+    #[schemars(
+        description = "De toezichthouder die de verklaring noemt: autoriteit_persoonsgegevens. Laat weg als de verklaring die niet noemt."
+    )]
     pub authority: Option<Authority>,
     #[serde(default)]
-    #[schemars(description = "De tekst van de verklaring over klagen bij de toezichthouder, als die afwijkt van de standaardzin.")]
+    #[schemars(
+        description = "De tekst van de verklaring over klagen bij de toezichthouder, als die afwijkt van de standaardzin."
+    )]
     pub authority_text: Option<String>,
 }
 

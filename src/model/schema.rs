@@ -58,7 +58,10 @@ fn strip_null(value: &mut Value) {
                 }
             }
             let collapsed = map.get("anyOf").and_then(Value::as_array).and_then(|alts| {
-                let rest: Vec<&Value> = alts.iter().filter(|a| a.get("type") != Some(&Value::from("null"))).collect();
+                let rest: Vec<&Value> = alts
+                    .iter()
+                    .filter(|a| a.get("type") != Some(&Value::from("null")))
+                    .collect();
                 (rest.len() == 1 && alts.len() == 2).then(|| rest[0].clone())
             });
             if let Some(Value::Object(inner)) = collapsed {

@@ -23,7 +23,9 @@ pub struct StatementMeta {
     #[schemars(description = "Datum waarop deze versie ingaat (JJJJ-MM-DD).")]
     pub effective_date: Option<Date>,
     #[serde(default)]
-    #[schemars(description = "Zoals de verklaring zelf de versie of datum noemt, als die geen exacte datum is (bijvoorbeeld 'Januari 2025').")]
+    #[schemars(
+        description = "Zoals de verklaring zelf de versie of datum noemt, als die geen exacte datum is (bijvoorbeeld 'Januari 2025')."
+    )]
     pub version_label: Option<String>,
     #[serde(default)]
     #[schemars(description = "Hoe u wijzigingen bekendmaakt.")]
@@ -59,13 +61,19 @@ pub struct Scope {
     #[schemars(description = "Welke diensten of activiteiten de verklaring dekt.")]
     pub services: Option<String>,
     #[serde(default)]
-    #[schemars(description = "Wat elders geregeld is, bijvoorbeeld 'de gegevens van medewerkers staan in een aparte verklaring'.")]
+    #[schemars(
+        description = "Wat elders geregeld is, bijvoorbeeld 'de gegevens van medewerkers staan in een aparte verklaring'."
+    )]
     pub excluded: Option<String>,
     #[serde(default)]
-    #[schemars(description = "Verwerkt de organisatie op grote schaal bijzondere persoonsgegevens (AVG art. 37 lid 1 sub c)? Bijvoorbeeld een ziekenhuis of grote zorggroep; niet een eenmanspraktijk.")]
+    #[schemars(
+        description = "Verwerkt de organisatie op grote schaal bijzondere persoonsgegevens (AVG art. 37 lid 1 sub c)? Bijvoorbeeld een ziekenhuis of grote zorggroep; niet een eenmanspraktijk."
+    )]
     pub large_scale_special_categories: bool,
     #[serde(default)]
-    #[schemars(description = "Volgt de organisatie mensen op grote schaal regelmatig en stelselmatig (AVG art. 37 lid 1 sub b)?")]
+    #[schemars(
+        description = "Volgt de organisatie mensen op grote schaal regelmatig en stelselmatig (AVG art. 37 lid 1 sub b)?"
+    )]
     pub large_scale_monitoring: bool,
 }
 
@@ -77,7 +85,9 @@ pub struct Security {
     #[schemars(description = "De belangrijkste maatregelen, elk in één zin en in gewone woorden.")]
     pub measures: Vec<String>,
     #[serde(default)]
-    #[schemars(description = "Wat u doet bij een datalek (melding bij de AP binnen 72 uur, bericht aan betrokkenen bij hoog risico).")]
+    #[schemars(
+        description = "Wat u doet bij een datalek (melding bij de AP binnen 72 uur, bericht aan betrokkenen bij hoog risico)."
+    )]
     pub data_breach: Option<String>,
 }
 
@@ -86,7 +96,9 @@ pub struct Security {
 #[serde(deny_unknown_fields)]
 pub struct Cookies {
     #[serde(default)]
-    #[schemars(description = "Hoe u toestemming vraagt voor cookies die dat nodig hebben, zoals de verklaring het zegt.")]
+    #[schemars(
+        description = "Hoe u toestemming vraagt voor cookies die dat nodig hebben, zoals de verklaring het zegt."
+    )]
     pub consent: Option<String>,
     #[serde(default)]
     #[schemars(description = "Plaatst u cookies die toestemming nodig hebben al voordat iemand toestemming gaf?")]
@@ -107,7 +119,9 @@ pub struct Cookie {
     #[serde(default)]
     #[schemars(description = "Wie plaatst de cookie, bijvoorbeeld 'Matomo (eigen server)'.")]
     pub provider: Option<String>,
-    #[schemars(description = "Soort: functional, analytics_privacy_friendly, analytics, preferences, tracking of advertising.")]
+    #[schemars(
+        description = "Soort: functional, analytics_privacy_friendly, analytics, preferences, tracking of advertising."
+    )]
     pub kind: CookieKind,
     #[serde(default)]
     #[schemars(description = "Waarvoor de cookie dient.")]

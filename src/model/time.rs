@@ -42,6 +42,37 @@ impl Date {
         })
     }
 
+    /// The date `days` after 1970-01-01 (Howard Hinnant's civil_from_days).
+    pub fn from_days_since_epoch(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Date {
+            year: year.clamp(0, 9999) as u16,
+            month: month as u8,
+            day: day as u8,
+        }
+    }
+
+    /// Today: from `SOURCE_DATE_EPOCH` when set (reproducible runs), else the system clock.
+    pub fn today() -> Date {
+        let secs = std::env::var("SOURCE_DATE_EPOCH")
+            .ok()
+            .and_then(|s| s.trim().parse::<i64>().ok())
+            .unwrap_or_else(|| {
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))
+            });
+        Date::from_days_since_epoch(secs.div_euclid(86_400))
+    }
+
     /// Days since 1970-01-01 (proleptic Gregorian); used for `SOURCE_DATE_EPOCH`-style stamps.
     pub fn days_since_epoch(self) -> i64 {
         // Howard Hinnant's days_from_civil.
@@ -57,7 +88,7 @@ impl Date {
 
 fn days_in_month(year: u32, month: u32) -> u32 {
     match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => 29,
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
@@ -169,7 +200,12 @@ impl Duration {
 impl fmt::Display for Duration {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("P")?;
-        for (n, u) in [(self.years, 'Y'), (self.months, 'M'), (self.weeks, 'W'), (self.days, 'D')] {
+        for (n, u) in [
+            (self.years, 'Y'),
+            (self.months, 'M'),
+            (self.weeks, 'W'),
+            (self.days, 'D'),
+        ] {
             if n > 0 {
                 write!(f, "{n}{u}")?;
             }
@@ -226,6 +262,14 @@ mod tests {
         assert!(Date::parse("2024-13-01").is_none());
         assert!(Date::parse("1 maart 2024").is_none());
         assert_eq!(Date::parse("1970-01-02").map(Date::days_since_epoch), Some(1));
+        for text in ["2024-02-29", "1999-12-31", "2026-11-23"] {
+            let d = Date::parse(text).unwrap_or(Date {
+                year: 0,
+                month: 1,
+                day: 1,
+            });
+            assert_eq!(Date::from_days_since_epoch(d.days_since_epoch()), d);
+        }
     }
 
     #[test]

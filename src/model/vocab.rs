@@ -15,16 +15,22 @@ pub enum LegalBasis {
     #[schemars(description = "Nodig voor het uitvoeren of sluiten van een overeenkomst (AVG art. 6 lid 1 sub b).")]
     Contract,
     /// Art. 6(1)(c). DPV: `dpv:LegalObligation`.
-    #[schemars(description = "Nodig om een wettelijke plicht na te komen (AVG art. 6 lid 1 sub c). Noem de wet in `statute`.")]
+    #[schemars(
+        description = "Nodig om een wettelijke plicht na te komen (AVG art. 6 lid 1 sub c). Noem de wet in `statute`."
+    )]
     LegalObligation,
     /// Art. 6(1)(d). DPV: `dpv:VitalInterest`.
     #[schemars(description = "Nodig om iemands vitale belangen te beschermen (AVG art. 6 lid 1 sub d).")]
     VitalInterests,
     /// Art. 6(1)(e). DPV: `dpv:PublicInterest` / `dpv:OfficialAuthorityOfController`.
-    #[schemars(description = "Nodig voor een taak van algemeen belang of openbaar gezag (AVG art. 6 lid 1 sub e). Noem de wet in `statute`.")]
+    #[schemars(
+        description = "Nodig voor een taak van algemeen belang of openbaar gezag (AVG art. 6 lid 1 sub e). Noem de wet in `statute`."
+    )]
     PublicTask,
     /// Art. 6(1)(f). DPV: `dpv:LegitimateInterest`.
-    #[schemars(description = "Gerechtvaardigd belang (AVG art. 6 lid 1 sub f). Beschrijf het belang in `legitimate_interest`.")]
+    #[schemars(
+        description = "Gerechtvaardigd belang (AVG art. 6 lid 1 sub f). Beschrijf het belang in `legitimate_interest`."
+    )]
     LegitimateInterests,
 }
 
@@ -65,7 +71,9 @@ pub enum SpecialCategoryCondition {
     #[schemars(description = "Vitale belangen als de betrokkene geen toestemming kan geven (AVG art. 9 lid 2 sub c).")]
     VitalInterests,
     /// Art. 9(2)(d).
-    #[schemars(description = "Stichting, vereniging of andere organisatie zonder winstoogmerk, voor haar leden (AVG art. 9 lid 2 sub d).")]
+    #[schemars(
+        description = "Stichting, vereniging of andere organisatie zonder winstoogmerk, voor haar leden (AVG art. 9 lid 2 sub d)."
+    )]
     NonProfitBody,
     /// Art. 9(2)(e).
     #[schemars(description = "Gegevens die de betrokkene zelf openbaar heeft gemaakt (AVG art. 9 lid 2 sub e).")]
@@ -77,13 +85,17 @@ pub enum SpecialCategoryCondition {
     #[schemars(description = "Zwaarwegend algemeen belang op grond van een wet (AVG art. 9 lid 2 sub g).")]
     SubstantialPublicInterest,
     /// Art. 9(2)(h): care with professional secrecy (UAVG art. 30 lid 3).
-    #[schemars(description = "Gezondheidszorg en sociale diensten, door beroepskrachten met geheimhoudingsplicht (AVG art. 9 lid 2 sub h; UAVG art. 30 lid 3).")]
+    #[schemars(
+        description = "Gezondheidszorg en sociale diensten, door beroepskrachten met geheimhoudingsplicht (AVG art. 9 lid 2 sub h; UAVG art. 30 lid 3)."
+    )]
     HealthCare,
     /// Art. 9(2)(i).
     #[schemars(description = "Algemeen belang op het gebied van de volksgezondheid (AVG art. 9 lid 2 sub i).")]
     PublicHealth,
     /// Art. 9(2)(j).
-    #[schemars(description = "Archivering, wetenschappelijk of historisch onderzoek of statistiek (AVG art. 9 lid 2 sub j).")]
+    #[schemars(
+        description = "Archivering, wetenschappelijk of historisch onderzoek of statistiek (AVG art. 9 lid 2 sub j)."
+    )]
     ArchivingResearch,
 }
 
@@ -120,7 +132,9 @@ pub enum DataKind {
     #[schemars(description = "Strafrechtelijke gegevens (AVG art. 10; UAVG art. 31–33).")]
     Criminal,
     /// UAVG art. 46: the citizen service number (BSN). DPV: `pd:NationalIdentificationNumber`.
-    #[schemars(description = "Burgerservicenummer (BSN) of ander wettelijk identificatienummer (UAVG art. 46). Noem de wet in `statute`.")]
+    #[schemars(
+        description = "Burgerservicenummer (BSN) of ander wettelijk identificatienummer (UAVG art. 46). Noem de wet in `statute`."
+    )]
     NationalId,
 }
 
@@ -186,10 +200,14 @@ pub enum RecipientRole {
     #[schemars(description = "Verwerker die in uw opdracht gegevens verwerkt (AVG art. 28). Vul `agreement` in.")]
     Processor,
     /// Public body receiving data under a statute. DPV: `dpv:Authority`.
-    #[schemars(description = "Overheidsinstantie die gegevens op grond van een wet ontvangt (bijvoorbeeld Belastingdienst, UWV, gemeente).")]
+    #[schemars(
+        description = "Overheidsinstantie die gegevens op grond van een wet ontvangt (bijvoorbeeld Belastingdienst, UWV, gemeente)."
+    )]
     PublicAuthority,
     /// Own staff: not a recipient in the sense of art. 4 sub 9, listed for access.
-    #[schemars(description = "Eigen medewerkers of afdelingen (geen ontvanger in de zin van de AVG; alleen voor de toegang).")]
+    #[schemars(
+        description = "Eigen medewerkers of afdelingen (geen ontvanger in de zin van de AVG; alleen voor de toegang)."
+    )]
     Internal,
 }
 
@@ -201,7 +219,9 @@ pub enum TransferMechanism {
     #[schemars(description = "Adequaatheidsbesluit van de Europese Commissie (AVG art. 45).")]
     Adequacy,
     /// Art. 45: the EU-US Data Privacy Framework (adequacy decision of 10 July 2023).
-    #[schemars(description = "EU-VS Data Privacy Framework (adequaatheidsbesluit van 10 juli 2023); de ontvanger moet gecertificeerd zijn.")]
+    #[schemars(
+        description = "EU-VS Data Privacy Framework (adequaatheidsbesluit van 10 juli 2023); de ontvanger moet gecertificeerd zijn."
+    )]
     AdequacyDpf,
     /// Art. 46 lid 2 sub c. DPV: `dpv:StandardContractualClauses`.
     #[schemars(description = "Standaardcontractbepalingen van de Europese Commissie (AVG art. 46 lid 2 sub c).")]
@@ -210,7 +230,9 @@ pub enum TransferMechanism {
     #[schemars(description = "Bindende bedrijfsvoorschriften (AVG art. 47).")]
     BindingCorporateRules,
     /// Art. 49. DPV: `dpv:DataTransferDerogation`-like.
-    #[schemars(description = "Afwijking voor een specifieke situatie (AVG art. 49), bijvoorbeeld uitdrukkelijke toestemming.")]
+    #[schemars(
+        description = "Afwijking voor een specifieke situatie (AVG art. 49), bijvoorbeeld uitdrukkelijke toestemming."
+    )]
     Derogation,
     /// Invalidated by CJEU C-311/18 (Schrems II); accepted so the linter can say so.
     #[schemars(description = "EU-VS Privacy Shield. Let op: ongeldig sinds 16 juli 2020 (HvJ EU C-311/18).")]
@@ -246,7 +268,9 @@ pub enum Right {
     #[schemars(description = "Recht om toestemming in te trekken (AVG art. 7 lid 3).")]
     WithdrawConsent,
     /// Art. 22. DPV: `dpv:A22`.
-    #[schemars(description = "Recht om niet te worden onderworpen aan een uitsluitend geautomatiseerd besluit (AVG art. 22).")]
+    #[schemars(
+        description = "Recht om niet te worden onderworpen aan een uitsluitend geautomatiseerd besluit (AVG art. 22)."
+    )]
     AutomatedDecision,
     /// Art. 77. DPV: `dpv:A77`.
     #[schemars(description = "Recht om een klacht in te dienen bij de Autoriteit Persoonsgegevens (AVG art. 77).")]
@@ -294,7 +318,9 @@ pub enum AddressForm {
 pub enum CookieKind {
     #[schemars(description = "Functioneel: nodig om de website te laten werken; geen toestemming nodig.")]
     Functional,
-    #[schemars(description = "Analytisch met weinig of geen gevolgen voor de privacy (Tw art. 11.7a lid 3 sub b); geen toestemming nodig.")]
+    #[schemars(
+        description = "Analytisch met weinig of geen gevolgen voor de privacy (Tw art. 11.7a lid 3 sub b); geen toestemming nodig."
+    )]
     AnalyticsPrivacyFriendly,
     #[schemars(description = "Analytisch, niet privacyvriendelijk ingesteld; toestemming nodig.")]
     Analytics,

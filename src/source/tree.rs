@@ -171,7 +171,9 @@ fn range_of(file: &SourceFile, loc: &Location) -> Range<usize> {
     match (span.byte_offset(), span.byte_len()) {
         (Some(off), Some(len)) if off < u64::from(u32::MAX) && len < u64::from(u32::MAX) => {
             let start = usize::try_from(off).unwrap_or(usize::MAX).min(file.text.len());
-            let end = start.saturating_add(usize::try_from(len).unwrap_or(0)).min(file.text.len());
+            let end = start
+                .saturating_add(usize::try_from(len).unwrap_or(0))
+                .min(file.text.len());
             start..end
         }
         _ => {

@@ -1,0 +1,35 @@
+//! The rules, one family per file (RULES.md §1). Each rule declares code, name, severity,
+//! article and docs next to its check, through [`rule!`].
+
+/// Declares a rule constant: metadata, docs for `verklaar explain`, and the check function.
+macro_rules! rule {
+    (
+        $ident:ident, $code:literal, $name:literal, $severity:ident, $article:literal,
+        what: $what:literal, why: $why:literal, bad: $bad:literal, good: $good:literal,
+        check: $check:path $(,)?
+    ) => {
+        pub const $ident: $crate::lint::Rule = $crate::lint::Rule {
+            meta: $crate::lint::RuleMeta {
+                code: $code,
+                name: $name,
+                severity: $crate::diagnostics::SeverityLevel::$severity,
+                article: $article,
+                docs: $crate::lint::RuleDocs {
+                    what: $what,
+                    why: $why,
+                    bad: $bad,
+                    good: $good,
+                },
+            },
+            check: $check,
+        };
+    };
+}
+
+pub mod categories;
+pub mod identity;
+pub mod purposes;
+pub mod recipients;
+pub mod retention;
+pub mod rights;
+mod text;

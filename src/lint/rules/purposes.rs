@@ -1,0 +1,264 @@
+//! VK1xx — purposes and legal bases (AVG art. 6, art. 13 lid 1 sub c–d, lid 2 sub e).
+
+use super::text::names_statute;
+use crate::lint::{Ctx, Found};
+use crate::model::vocab::LegalBasis;
+use crate::source::Pointer;
+
+rule!(
+    VK101, "VK101", "purposes-missing", Error, "AVG art. 13 lid 1 sub c; art. 14 lid 1 sub c; art. 5 lid 1 sub b",
+    what: "Of de verklaring doeleinden noemt.",
+    why: "U mag persoonsgegevens alleen voor welbepaalde doelen verwerken (art. 5 lid 1 sub b) en moet die doelen noemen (art. 13 lid 1 sub c).",
+    bad: "purposes: []\n",
+    good: "purposes:\n  - id: behandeling\n    description: Uw behandeling uitvoeren en declareren\n",
+    check: vk101,
+);
+
+fn vk101(ctx: &Ctx) -> Vec<Found> {
+    if !ctx.org.purposes.is_empty() {
+        return vec![];
+    }
+    vec![Found::new(
+        Pointer::root().key("purposes"),
+        ctx.t(
+            "De verklaring noemt geen doeleinden.",
+            "The statement names no purposes.",
+        ),
+        Some(ctx.t(
+            "Beschrijf in `purposes` waarvoor u de gegevens gebruikt.",
+            "Describe in `purposes` what you use the data for.",
+        )),
+    )]
+}
+
+rule!(
+    VK102, "VK102", "purpose-legal-basis-missing", Error, "AVG art. 13 lid 1 sub c; art. 14 lid 1 sub c; art. 6 lid 1",
+    what: "Of elk doel een rechtsgrond uit AVG art. 6 lid 1 heeft.",
+    why: "Een verwerking zonder rechtsgrond is onrechtmatig (art. 6 lid 1); de grond moet bij het doel vermeld worden (art. 13 lid 1 sub c).",
+    bad: "purposes:\n  - id: nieuwsbrief\n    description: Nieuwsbrieven versturen\n",
+    good: "purposes:\n  - id: nieuwsbrief\n    description: Nieuwsbrieven versturen\n    legal_basis: consent\n",
+    check: vk102,
+);
+
+fn vk102(ctx: &Ctx) -> Vec<Found> {
+    // A statement-wide list of bases is VK103's finding; repeating it per purpose adds noise.
+    if !ctx.org.legal_bases.is_empty() {
+        return vec![];
+    }
+    ctx.org
+        .purposes
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.legal_basis.is_none())
+        .map(|(i, p)| {
+            Found::new(
+                ctx.purpose(i).key("legal_basis"),
+                ctx.t(
+                    format!("Bij het doel '{}' staat geen rechtsgrond.", p.description),
+                    format!("The purpose '{}' has no legal basis.", p.description),
+                ),
+                Some(ctx.t(
+                    "Kies in `legal_basis` een grond uit AVG art. 6 lid 1: consent, contract, legal_obligation, vital_interests, public_task of legitimate_interests.",
+                    "Choose a basis from GDPR art. 6(1) in `legal_basis`: consent, contract, legal_obligation, vital_interests, public_task or legitimate_interests.",
+                )),
+            )
+        })
+        .collect()
+}
+
+rule!(
+    VK103, "VK103", "legal-bases-not-mapped", Error, "AVG art. 13 lid 1 sub c; WP260 annex",
+    what: "Of de rechtsgronden per doel worden genoemd, en niet alleen in een algemene lijst.",
+    why: "WP260 (annex) vraagt de rechtsgrond te koppelen aan het doel: een lijst van mogelijke gronden zegt een lezer niet op welke grond zíjn gegevens worden verwerkt.",
+    bad: "legal_bases:\n  - basis: consent\n  - basis: contract\npurposes:\n  - { id: behandeling, description: Behandeling }\n",
+    good: "purposes:\n  - id: behandeling\n    description: Behandeling\n    legal_basis: contract\n",
+    check: vk103,
+);
+
+fn vk103(ctx: &Ctx) -> Vec<Found> {
+    if ctx.org.legal_bases.is_empty() {
+        return vec![];
+    }
+    let unmapped = ctx.org.purposes.iter().filter(|p| p.legal_basis.is_none()).count();
+    if unmapped == 0 && !ctx.org.purposes.is_empty() {
+        return vec![];
+    }
+    vec![Found::new(
+        Pointer::root().key("legal_bases"),
+        ctx.t(
+            "U noemt rechtsgronden in een algemene lijst, niet per doel.",
+            "You list legal bases in a general list, not per purpose.",
+        ),
+        Some(ctx.t(
+            "Geef bij elk doel in `purposes` met `legal_basis` aan welke rechtsgrond geldt.",
+            "State for each purpose in `purposes` which basis applies, with `legal_basis`.",
+        )),
+    )]
+}
+
+rule!(
+    VK105, "VK105", "legitimate-interest-unspecified", Error, "AVG art. 13 lid 1 sub d; art. 14 lid 2 sub b; art. 6 lid 1 sub f",
+    what: "Of bij de grond 'gerechtvaardigd belang' het belang wordt beschreven.",
+    why: "Wie zich op gerechtvaardigd belang beroept, moet zeggen welk belang dat is (art. 13 lid 1 sub d).",
+    bad: "  - id: camera\n    description: Cameratoezicht\n    legal_basis: legitimate_interests\n",
+    good: "  - id: camera\n    description: Cameratoezicht\n    legal_basis: legitimate_interests\n    legitimate_interest: De veiligheid van cliënten en medewerkers in het gebouw.\n",
+    check: vk105,
+);
+
+fn vk105(ctx: &Ctx) -> Vec<Found> {
+    ctx.org
+        .purposes
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.legal_basis == Some(LegalBasis::LegitimateInterests) && p.legitimate_interest.is_none())
+        .map(|(i, p)| {
+            Found::new(
+                ctx.purpose(i).key("legal_basis"),
+                ctx.t(
+                    format!(
+                        "U gebruikt 'gerechtvaardigd belang' voor '{}', maar noemt het belang niet.",
+                        p.description
+                    ),
+                    format!(
+                        "You rely on 'legitimate interests' for '{}' but do not name the interest.",
+                        p.description
+                    ),
+                ),
+                Some(ctx.t(
+                    "Beschrijf in `legitimate_interest` welk belang u beschermt.",
+                    "Describe the interest you protect in `legitimate_interest`.",
+                )),
+            )
+        })
+        .collect()
+}
+
+rule!(
+    VK106, "VK106", "legitimate-interest-public-authority", Error, "AVG art. 6 lid 1, tweede alinea",
+    what: "Of een overheidsorgaan 'gerechtvaardigd belang' als grond gebruikt.",
+    why: "Overheidsorganen kunnen voor hun taken geen beroep doen op gerechtvaardigd belang (art. 6 lid 1, tweede alinea); de grond is dan een publieke taak (sub e) of een wettelijke plicht (sub c).",
+    bad: "organisation: { name: Gemeente X, public_authority: true }\npurposes:\n  - { id: wmo, description: Wmo-aanvraag, legal_basis: legitimate_interests }\n",
+    good: "purposes:\n  - { id: wmo, description: Wmo-aanvraag, legal_basis: public_task, statute: Wmo 2015 art. 2.3.2 }\n",
+    check: vk106,
+);
+
+fn vk106(ctx: &Ctx) -> Vec<Found> {
+    if !ctx.org.organisation.public_authority {
+        return vec![];
+    }
+    ctx.org
+        .purposes
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.legal_basis == Some(LegalBasis::LegitimateInterests))
+        .map(|(i, p)| {
+            Found::new(
+                ctx.purpose(i).key("legal_basis"),
+                ctx.t(
+                    format!(
+                        "Een overheidsorgaan kan voor '{}' geen beroep doen op gerechtvaardigd belang.",
+                        p.description
+                    ),
+                    format!(
+                        "A public authority cannot rely on legitimate interests for '{}'.",
+                        p.description
+                    ),
+                ),
+                Some(ctx.t(
+                    "Gebruik `public_task` (AVG art. 6 lid 1 sub e) of `legal_obligation` en noem de wet in `statute`.",
+                    "Use `public_task` (GDPR art. 6(1)(e)) or `legal_obligation` and name the act in `statute`.",
+                )),
+            )
+        })
+        .collect()
+}
+
+rule!(
+    VK107, "VK107", "statutory-basis-unnamed", Warning, "AVG art. 6 lid 3; WP260 annex",
+    what: "Of bij een wettelijke plicht of publieke taak de wet wordt genoemd.",
+    why: "Een wettelijke plicht of taak moet in het recht zijn vastgelegd (art. 6 lid 3); de lezer moet kunnen nagaan welke wet het is.",
+    bad: "    legal_basis: legal_obligation\n",
+    good: "    legal_basis: legal_obligation\n    statute: art. 7:454 BW (WGBO)\n",
+    check: vk107,
+);
+
+fn vk107(ctx: &Ctx) -> Vec<Found> {
+    ctx.org
+        .purposes
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| {
+            matches!(
+                p.legal_basis,
+                Some(LegalBasis::LegalObligation | LegalBasis::PublicTask)
+            )
+        })
+        .filter(|(_, p)| !p.statute.as_deref().is_some_and(names_statute))
+        .map(|(i, p)| {
+            Found::new(
+                ctx.purpose(i)
+                    .key(if p.statute.is_some() { "statute" } else { "legal_basis" }),
+                ctx.t(
+                    format!(
+                        "Bij '{}' noemt u een wettelijke grond, maar niet welke wet.",
+                        p.description
+                    ),
+                    format!("For '{}' you give a statutory basis but not the act.", p.description),
+                ),
+                Some(ctx.t(
+                    "Noem de wet in `statute`, bijvoorbeeld 'artikel 7:454 BW (WGBO)'.",
+                    "Name the act in `statute`, e.g. 'artikel 7:454 BW (WGBO)'.",
+                )),
+            )
+        })
+        .collect()
+}
+
+rule!(
+    VK111, "VK111", "provision-requirement-missing", Error, "AVG art. 13 lid 2 sub e",
+    what: "Of per doel staat of iemand de gegevens moet geven (wettelijk, voor de overeenkomst of vrijwillig) en wat er gebeurt als hij dat niet doet.",
+    why: "AVG art. 13 lid 2 sub e vraagt dit uitdrukkelijk.",
+    bad: "  - id: behandeling\n    description: Behandeling\n",
+    good: "  - id: behandeling\n    description: Behandeling\n    provision: { required: contractual, consequence: Zonder deze gegevens kunnen wij u niet behandelen. }\n",
+    check: vk111,
+);
+
+fn vk111(ctx: &Ctx) -> Vec<Found> {
+    let mut out = Vec::new();
+    for (i, p) in ctx.org.purposes.iter().enumerate() {
+        let (at, nl, en) = match &p.provision {
+            None => (
+                ctx.purpose(i).key("provision"),
+                format!(
+                    "Bij '{}' staat niet of iemand de gegevens moet geven en wat er gebeurt als hij dat niet doet.",
+                    p.description
+                ),
+                format!(
+                    "For '{}' the statement does not say whether the data must be provided and what happens if not.",
+                    p.description
+                ),
+            ),
+            Some(prov) if prov.consequence.is_none() => (
+                ctx.purpose(i).key("provision"),
+                format!(
+                    "Bij '{}' staat niet wat er gebeurt als iemand de gegevens niet geeft.",
+                    p.description
+                ),
+                format!(
+                    "For '{}' the statement does not say what happens if the data are not provided.",
+                    p.description
+                ),
+            ),
+            Some(_) => continue,
+        };
+        out.push(Found::new(
+            at,
+            ctx.t(nl, en),
+            Some(ctx.t(
+                "Vul `provision.required` (statutory, contractual, precondition of voluntary) en `provision.consequence` in, bijvoorbeeld: 'Zonder uw BSN kunnen wij de zorg niet declareren.'",
+                "Fill in `provision.required` (statutory, contractual, precondition or voluntary) and `provision.consequence`.",
+            )),
+        ));
+    }
+    out
+}

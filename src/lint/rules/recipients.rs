@@ -1,0 +1,275 @@
+//! VK3xx — recipients, processors and transfers (AVG art. 13 lid 1 sub e–f; art. 26, 28, 44–49).
+
+use super::text::vague_recipient;
+use crate::lint::{Ctx, Found};
+use crate::model::vocab::{RecipientRole, TransferMechanism};
+use crate::source::Pointer;
+
+fn recipient(i: usize) -> Pointer {
+    Pointer::root().key("recipients").index(i)
+}
+
+fn transfer(i: usize) -> Pointer {
+    Pointer::root().key("transfers").index(i)
+}
+
+rule!(
+    VK301, "VK301", "recipients-missing", Error, "AVG art. 13 lid 1 sub e; art. 14 lid 1 sub e",
+    what: "Of de verklaring zegt aan wie u gegevens verstrekt, of uitdrukkelijk dat u ze met niemand deelt.",
+    why: "De ontvangers of categorieën van ontvangers zijn een verplicht onderdeel (art. 13 lid 1 sub e).",
+    bad: "# geen `recipients`\n",
+    good: "recipients:\n  - { id: zorgverzekeraar, name: uw zorgverzekeraar, role: controller }\n# of, als u met niemand deelt:\nrecipients: []\n",
+    check: vk301,
+);
+
+fn vk301(ctx: &Ctx) -> Vec<Found> {
+    if ctx.org.recipients.is_some() {
+        return vec![];
+    }
+    vec![Found::new(
+        Pointer::root().key("recipients"),
+        ctx.t(
+            "De verklaring zegt niet aan wie u gegevens verstrekt.",
+            "The statement does not say to whom you disclose data.",
+        ),
+        Some(ctx.t(
+            "Vermeld de ontvangers in `recipients`, of schrijf `recipients: []` als u met niemand deelt.",
+            "List the recipients in `recipients`, or write `recipients: []` if you share with no one.",
+        )),
+    )]
+}
+
+rule!(
+    VK302, "VK302", "recipients-vague", Warning, "AVG art. 13 lid 1 sub e; WP260 annex",
+    what: "Of een ontvanger een verzamelnaam is ('derden', 'instanties', 'partners') of met 'bijvoorbeeld' of 'o.a.' wordt ingeleid.",
+    why: "WP260 vraagt de ontvangers te noemen, of ten minste concrete categorieën; 'derden' zegt een lezer niets.",
+    bad: "  - { id: derden, name: derden, role: controller }\n",
+    good: "  - { id: zorgverzekeraar, name: uw zorgverzekeraar, role: controller }\n",
+    check: vk302,
+);
+
+fn vk302(ctx: &Ctx) -> Vec<Found> {
+    ctx.org
+        .recipients
+        .iter()
+        .flatten()
+        .enumerate()
+        .filter(|(_, r)| vague_recipient(&r.name))
+        .map(|(i, r)| {
+            Found::new(
+                recipient(i).key("name"),
+                ctx.t(
+                    format!("'{}' is te vaag als ontvanger.", r.name),
+                    format!("'{}' is too vague as a recipient.", r.name),
+                ),
+                Some(ctx.t(
+                    "Noem de ontvangers of een concrete categorie, zoals 'uw zorgverzekeraar' of 'het UWV'.",
+                    "Name the recipients or a concrete category, such as 'your health insurer' or 'the UWV'.",
+                )),
+            )
+        })
+        .collect()
+}
+
+rule!(
+    VK303, "VK303", "processor-agreement-missing", Warning, "AVG art. 28 lid 3",
+    what: "Of met elke verwerker een verwerkersovereenkomst is vastgelegd.",
+    why: "Een verwerker mag alleen werken op basis van een overeenkomst die aan art. 28 lid 3 voldoet.",
+    bad: "  - { id: curasoft, name: Curasoft, role: processor }\n",
+    good: "  - { id: curasoft, name: Curasoft, role: processor, agreement: true }\n",
+    check: vk303,
+);
+
+fn vk303(ctx: &Ctx) -> Vec<Found> {
+    ctx.org
+        .recipients
+        .iter()
+        .flatten()
+        .enumerate()
+        .filter(|(_, r)| r.role == RecipientRole::Processor && r.agreement != Some(true))
+        .map(|(i, r)| {
+            Found::new(
+                recipient(i).key("role"),
+                ctx.t(
+                    format!("Met '{}' als verwerker hoort een verwerkersovereenkomst.", r.name),
+                    format!("'{}' is a processor and needs a processing agreement.", r.name),
+                ),
+                Some(ctx.t(
+                    "Leg vast dat die er is: `agreement: true`.",
+                    "Record that there is one: `agreement: true`.",
+                )),
+            )
+        })
+        .collect()
+}
+
+rule!(
+    VK305, "VK305", "transfer-safeguard-missing", Error, "AVG art. 13 lid 1 sub f; art. 14 lid 1 sub f; art. 44–46",
+    what: "Of bij elke doorgifte buiten de EER (ook 'mogelijke' doorgifte) de grond wordt genoemd.",
+    why: "Doorgifte naar een derde land mag alleen met een adequaatheidsbesluit, passende waarborgen of een afwijking (art. 44–49), en de verklaring moet zeggen welke (art. 13 lid 1 sub f).",
+    bad: "transfers:\n  - { possible: true, description: Bij uitzondering buiten de EU. }\n",
+    good: "transfers:\n  - { recipient: mail, countries: [US], mechanism: adequacy_dpf }\n",
+    check: vk305,
+);
+
+fn vk305(ctx: &Ctx) -> Vec<Found> {
+    ctx.org
+        .transfers
+        .iter()
+        .flatten()
+        .enumerate()
+        .filter(|(_, t)| t.mechanism.is_none())
+        .map(|(i, _)| {
+            Found::new(
+                transfer(i),
+                ctx.t(
+                    "U geeft (mogelijk) gegevens door buiten de EER, maar noemt niet op welke grond.",
+                    "You (may) transfer data outside the EEA but do not say on which ground.",
+                ),
+                Some(ctx.t(
+                    "Vul `mechanism` in: adequacy, adequacy_dpf, standard_contractual_clauses, binding_corporate_rules of derogation.",
+                    "Fill in `mechanism`: adequacy, adequacy_dpf, standard_contractual_clauses, binding_corporate_rules or derogation.",
+                )),
+            )
+        })
+        .collect()
+}
+
+rule!(
+    VK306, "VK306", "transfer-copy-means-missing", Error, "AVG art. 13 lid 1 sub f (slot); art. 14 lid 1 sub f",
+    what: "Of bij standaardcontractbepalingen of bindende bedrijfsvoorschriften staat hoe iemand een kopie krijgt.",
+    why: "Art. 13 lid 1 sub f vraagt bij passende waarborgen (art. 46–47) te vermelden hoe een kopie te verkrijgen is of waar die staat.",
+    bad: "  - { countries: [US], mechanism: standard_contractual_clauses }\n",
+    good: "  - { countries: [US], mechanism: standard_contractual_clauses, copy_available_at: Vraag een kopie via privacy@voorbeeld.example. }\n",
+    check: vk306,
+);
+
+fn vk306(ctx: &Ctx) -> Vec<Found> {
+    ctx.org
+        .transfers
+        .iter()
+        .flatten()
+        .enumerate()
+        .filter(|(_, t)| {
+            matches!(
+                t.mechanism,
+                Some(TransferMechanism::StandardContractualClauses | TransferMechanism::BindingCorporateRules)
+            ) && t.copy_available_at.is_none()
+        })
+        .map(|(i, _)| {
+            Found::new(
+                transfer(i).key("mechanism"),
+                ctx.t(
+                    "U noemt passende waarborgen, maar niet hoe iemand een kopie kan krijgen.",
+                    "You name appropriate safeguards but not how to obtain a copy.",
+                ),
+                Some(ctx.t(
+                    "Vul `copy_available_at` in: waar de bepalingen te vinden zijn of hoe iemand een kopie opvraagt.",
+                    "Fill in `copy_available_at`: where the clauses are or how to request a copy.",
+                )),
+            )
+        })
+        .collect()
+}
+
+rule!(
+    VK307, "VK307", "transfer-invalid-framework", Error, "AVG art. 45; HvJ EU C-362/14 (Schrems I); C-311/18 (Schrems II)",
+    what: "Of een doorgifte rust op Safe Harbor of het EU-VS Privacy Shield.",
+    why: "Het Hof van Justitie verklaarde Safe Harbor (2015) en het Privacy Shield (16 juli 2020) ongeldig.",
+    bad: "  - { countries: [US], mechanism: privacy_shield }\n",
+    good: "  - { countries: [US], mechanism: adequacy_dpf }\n",
+    check: vk307,
+);
+
+fn vk307(ctx: &Ctx) -> Vec<Found> {
+    ctx.org
+        .transfers
+        .iter()
+        .flatten()
+        .enumerate()
+        .filter(|(_, t)| matches!(t.mechanism, Some(TransferMechanism::PrivacyShield | TransferMechanism::SafeHarbor)))
+        .map(|(i, _)| {
+            Found::new(
+                transfer(i).key("mechanism"),
+                ctx.t(
+                    "Deze grond voor doorgifte is ongeldig verklaard door het Hof van Justitie van de EU.",
+                    "This transfer ground was invalidated by the Court of Justice of the EU.",
+                ),
+                Some(ctx.t(
+                    "Gebruik het EU-VS Data Privacy Framework (`adequacy_dpf`, als de ontvanger gecertificeerd is) of standaardcontractbepalingen.",
+                    "Use the EU-US Data Privacy Framework (`adequacy_dpf`, if the recipient is certified) or standard contractual clauses.",
+                )),
+            )
+        })
+        .collect()
+}
+
+rule!(
+    VK308, "VK308", "transfer-countries-unspecified", Warning, "AVG art. 13 lid 1 sub f; WP260 annex",
+    what: "Of bij een doorgifte de landen buiten de EER worden genoemd.",
+    why: "WP260 vraagt de derde landen te noemen; 'elk ander land' of 'buiten de EU' zegt een lezer niet waar zijn gegevens heen gaan.",
+    bad: "  - { possible: true, description: Buiten de EU. }\n",
+    good: "  - { countries: [US], mechanism: adequacy_dpf }\n",
+    check: vk308,
+);
+
+fn vk308(ctx: &Ctx) -> Vec<Found> {
+    ctx.org
+        .transfers
+        .iter()
+        .flatten()
+        .enumerate()
+        .filter(|(_, t)| t.countries.is_empty())
+        .map(|(i, _)| {
+            Found::new(
+                transfer(i),
+                ctx.t(
+                    "Bij deze doorgifte staan geen landen.",
+                    "This transfer names no countries.",
+                ),
+                Some(ctx.t(
+                    "Noem de landen buiten de EER in `countries` (bijvoorbeeld [US]).",
+                    "Name the countries outside the EEA in `countries` (e.g. [US]).",
+                )),
+            )
+        })
+        .collect()
+}
+
+rule!(
+    VK310, "VK310", "joint-controller-arrangement-missing", Error, "AVG art. 26 lid 2",
+    what: "Of bij gezamenlijke verwerkingsverantwoordelijken de hoofdlijnen van de afspraken worden genoemd.",
+    why: "De wezenlijke inhoud van de regeling tussen gezamenlijke verantwoordelijken moet beschikbaar zijn voor betrokkenen (art. 26 lid 2).",
+    bad: "  - { id: ketenpartner, name: Zorggroep X, role: joint_controller }\n",
+    good: "  - id: ketenpartner\n    name: Zorggroep X\n    role: joint_controller\n    arrangement: Wij beheren samen het ketendossier; voor vragen kunt u bij ons terecht.\n",
+    check: vk310,
+);
+
+fn vk310(ctx: &Ctx) -> Vec<Found> {
+    ctx.org
+        .recipients
+        .iter()
+        .flatten()
+        .enumerate()
+        .filter(|(_, r)| r.role == RecipientRole::JointController && r.arrangement.is_none())
+        .map(|(i, r)| {
+            Found::new(
+                recipient(i).key("role"),
+                ctx.t(
+                    format!(
+                        "U bent samen met '{}' verantwoordelijk, maar noemt de afspraken niet.",
+                        r.name
+                    ),
+                    format!(
+                        "You are jointly responsible with '{}' but do not describe the arrangement.",
+                        r.name
+                    ),
+                ),
+                Some(ctx.t(
+                    "Vat in `arrangement` de hoofdlijnen samen en zeg bij wie iemand terecht kan.",
+                    "Summarise the arrangement in `arrangement` and say whom to contact.",
+                )),
+            )
+        })
+        .collect()
+}

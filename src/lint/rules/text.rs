@@ -1,0 +1,95 @@
+//! Small text tests shared by rules (vague words, generic phrases, act names).
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+fn cached(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    // The patterns are literals in this file, covered by the rule fixtures.
+    cell.get_or_init(|| Regex::new(pattern).expect("literal regex"))
+}
+
+/// Names a statute: an act ("Wet …", "…wet", known abbreviations) or an article number.
+pub fn names_statute(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    cached(
+        &RE,
+        r"(?i)\bwet\s+[a-z]|\b[a-z]+wet\b|\bart(ikel|\.)?\s*\d|\b(wabvpz|wmo|wlz|zvw|awr|bw|uavg|avg|wgbo|wvp|ziektewet|jeugdwet)\b|\d+:\d+",
+    )
+    .is_match(text)
+}
+
+/// Retention wording that is no term at all (RULES.md VK402).
+pub fn generic_retention(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    cached(
+        &RE,
+        r"(?i)(niet\s+langer\s+(bewaard\s+)?dan\s+(nodig|noodzakelijk))|\bzo\s+lang\s+(als|als\s+dat)\s+(nodig|noodzakelijk)|\bregelmatig\b|\bonbeperkt\b|historische,?\s+statistische\s+of\s+wetenschappelijke",
+    )
+    .is_match(text)
+}
+
+/// A catch-all recipient ("derden", "instanties", "partners") or one introduced by "bijvoorbeeld"/"o.a.".
+pub fn vague_recipient(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    cached(
+        &RE,
+        r"(?i)^\s*(derden|instanties|partners|andere\s+(relevante\s+)?instanties|overige\s+partijen)\s*$|\b(bijvoorbeeld|o\.a\.|onder\s+andere|zoals|e\.d\.|en\s+dergelijke)\b|\brelevante\s+instanties\b",
+    )
+    .is_match(text)
+}
+
+/// The AP complaint made conditional on the internal route, or framed as mediation (VK510).
+pub fn conditional_complaint(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    cached(
+        &RE,
+        r"(?i)\bmocht\s+dat\s+niet\s+lukken\b|\bkom(t\s+u|\s+je)\s+er\s+niet\s+uit\b|\bniet\s+tevreden\b.*\b(dan|daarna)\b|\bbemiddel|\bals\s+(u|je)\s+er\s+(samen\s+)?niet\s+uit(komt|komen)\b|\bu\s+komt\s+er\s+niet\s+uit\b|\bje\s+komt\s+er\s+niet\s+uit\b",
+    )
+    .is_match(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statute_names() {
+        assert!(names_statute("art. 7:454 lid 3 BW"));
+        assert!(names_statute(
+            "Wet aanvullende bepalingen verwerking persoonsgegevens in de zorg"
+        ));
+        assert!(names_statute("Jeugdwet art. 7.3.8"));
+        assert!(!names_statute("alleen als dat wettelijk verplicht is"));
+        assert!(!names_statute("wettelijke verplichting"));
+    }
+
+    #[test]
+    fn generic_retention_texts() {
+        assert!(generic_retention(
+            "Persoonsgegevens worden niet langer bewaard dan noodzakelijk."
+        ));
+        assert!(generic_retention("We verwijderen oude foto's regelmatig."));
+        assert!(!generic_retention(
+            "Twintig jaar na de laatste wijziging in het dossier."
+        ));
+    }
+
+    #[test]
+    fn vague_recipients() {
+        assert!(vague_recipient("derden"));
+        assert!(vague_recipient("instanties zoals UWV of gemeenten"));
+        assert!(!vague_recipient("uw zorgverzekeraar"));
+    }
+
+    #[test]
+    fn conditional_complaints() {
+        assert!(conditional_complaint(
+            "Mocht dat niet lukken, dan kunt u zich wenden tot de AP."
+        ));
+        assert!(conditional_complaint("u komt er niet uit met de Privacy Officer"));
+        assert!(!conditional_complaint(
+            "U kunt ook altijd een klacht indienen bij de AP."
+        ));
+    }
+}
