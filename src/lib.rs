@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod diagnostics;
 pub mod i18n;
+pub mod legal;
 pub mod lint;
 pub mod model;
 pub mod source;

@@ -65,6 +65,7 @@ pub fn check(loaded: &Loaded, options: &LintOptions) -> Vec<Finding> {
     let ctx = Ctx {
         org: &loaded.org,
         map: &loaded.map,
+        file: &loaded.file,
         lang: options.lang,
     };
     let config = loaded.org.lint.clone().unwrap_or_default();
@@ -73,18 +74,19 @@ pub fn check(loaded: &Loaded, options: &LintOptions) -> Vec<Finding> {
         if options.only.is_some_and(|only| only != rule.meta.code) {
             continue;
         }
-        let severity = match config.severity.get(rule.meta.code) {
+        let configured = match config.severity.get(rule.meta.code) {
             Some(Severity::Off) => continue,
-            Some(Severity::Error) => SeverityLevel::Error,
-            Some(Severity::Warning) => SeverityLevel::Warning,
-            Some(Severity::Info) => SeverityLevel::Info,
-            None => rule.meta.severity,
+            Some(Severity::Error) => Some(SeverityLevel::Error),
+            Some(Severity::Warning) => Some(SeverityLevel::Warning),
+            Some(Severity::Info) => Some(SeverityLevel::Info),
+            None => None,
         };
-        for Found { at, message, help } in (rule.check)(&ctx) {
+        for found in (rule.check)(&ctx) {
+            let Found { at, span, severity, message, help } = found;
             findings.push(Finding {
                 rule: &rule.meta,
-                severity,
-                span: loaded.map.span_for(&at),
+                severity: configured.or(severity).unwrap_or(rule.meta.severity),
+                span: span.unwrap_or_else(|| loaded.map.span_for(&at)),
                 at,
                 message,
                 help,

@@ -1,25 +1,10 @@
 //! The one table of rule codes. A code is never reused; a retired rule keeps its line.
 
-use super::rules::{categories as c, identity as i, purposes as p, recipients as r, retention as t, rights as g};
+use std::sync::OnceLock;
+
+use super::rules::FAMILIES;
 use super::{Rule, RuleDocs, RuleMeta};
 use crate::diagnostics::SeverityLevel;
-
-#[rustfmt::skip]
-static RULES: &[Rule] = &[
-    // VK0xx — document and identity
-    i::VK001, i::VK002, i::VK003, i::VK004, i::VK005, i::VK006, i::VK007, i::VK008, i::VK009, i::VK010,
-    // VK1xx — purposes and legal bases
-    p::VK101, p::VK102, p::VK103, p::VK105, p::VK106, p::VK107, p::VK111,
-    // VK2xx — data categories
-    c::VK201, c::VK203, c::VK205, c::VK206, c::VK207,
-    // VK3xx — recipients and transfers
-    r::VK301, r::VK302, r::VK303, r::VK305, r::VK306, r::VK307, r::VK308, r::VK310,
-    // VK4xx — retention
-    t::VK401, t::VK402, t::VK406, t::VK407,
-    // VK5xx — rights and requests
-    g::VK509, g::VK510, g::VK511, g::VK512, g::VK513, g::VK514, g::VK515,
-];
-
 /// Findings about the `lint:` block itself (not run as checks; raised by the engine).
 pub static SUPPRESSION_EXPIRED: RuleMeta = RuleMeta {
     code: "VK901",
@@ -47,14 +32,20 @@ pub static SUPPRESSION_UNUSED: RuleMeta = RuleMeta {
     },
 };
 
-/// The rules that run.
-pub fn all() -> &'static [Rule] {
-    RULES
+/// The rules that run, in code order. Each family file lists its own rules (`RULES`);
+/// a code is never reused, and a test checks codes are unique.
+pub fn all() -> &'static [&'static Rule] {
+    static ALL: OnceLock<Vec<&'static Rule>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        let mut rules: Vec<&'static Rule> = FAMILIES.iter().flat_map(|f| f.iter()).collect();
+        rules.sort_by_key(|r| r.meta.code);
+        rules
+    })
 }
 
 /// Every code with its metadata, in code order (rules, then the `lint:` block findings).
 pub fn rules() -> Vec<&'static RuleMeta> {
-    RULES
+    all()
         .iter()
         .map(|r| &r.meta)
         .chain([&SUPPRESSION_EXPIRED, &SUPPRESSION_UNUSED])
@@ -65,4 +56,18 @@ pub fn find(code: &str) -> Option<&'static RuleMeta> {
     rules()
         .into_iter()
         .find(|r| r.code.eq_ignore_ascii_case(code) || r.name == code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_well_formed() {
+        let metas = rules();
+        for (i, m) in metas.iter().enumerate() {
+            assert!(m.code.len() == 5 && m.code.starts_with("VK"), "{}", m.code);
+            assert!(metas[..i].iter().all(|o| o.code != m.code && o.name != m.name), "duplicate {}", m.code);
+        }
+    }
 }

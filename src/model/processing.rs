@@ -125,6 +125,11 @@ pub struct Purpose {
     pub legal_basis: Option<LegalBasis>,
     #[serde(default)]
     #[schemars(
+        description = "Alleen om een bestaande verklaring te controleren: wat die als rechtsgrond noemt als dat geen grond uit AVG art. 6 lid 1 is (bijvoorbeeld 'het behandeldossier' of 'de algemene voorwaarden'). verklaar meldt het (VK104)."
+    )]
+    pub legal_basis_as_stated: Option<String>,
+    #[serde(default)]
+    #[schemars(
         description = "De wet of het artikel achter de rechtsgrond, bijvoorbeeld 'art. 7:454 BW (WGBO)'. Verplicht bij legal_obligation en public_task (AVG art. 6 lid 3)."
     )]
     pub statute: Option<String>,

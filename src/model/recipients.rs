@@ -18,10 +18,11 @@ pub struct Recipient {
         description = "Naam of categorie van de ontvanger, bijvoorbeeld 'uw zorgverzekeraar' of 'Curasoft (cliëntvolgsysteem)'."
     )]
     pub name: String,
+    #[serde(default)]
     #[schemars(
-        description = "Rol: controller (zelfstandig verantwoordelijk), joint_controller (gezamenlijk verantwoordelijk), processor (verwerker), public_authority (overheid) of internal (eigen medewerkers)."
+        description = "Rol: controller (zelfstandig verantwoordelijk), joint_controller (gezamenlijk verantwoordelijk), processor (verwerker), public_authority (overheid) of internal (eigen medewerkers). Laat weg als de verklaring de rol niet noemt."
     )]
-    pub role: RecipientRole,
+    pub role: Option<RecipientRole>,
     #[serde(default)]
     #[schemars(description = "Waarom en wat deze ontvanger krijgt.")]
     pub description: Option<String>,

@@ -47,6 +47,12 @@ pub struct RightsProcedure {
     #[serde(default)]
     #[schemars(description = "Beperkingen of uitzonderingen op rechten, elk met de wettelijke grond.")]
     pub restrictions: Vec<RightRestriction>,
+    #[serde(default)]
+    #[schemars(description = "Alleen om een bestaande verklaring te controleren: welke rechten die tekst noemt. verklaar leidt de rechten in de nieuwe verklaring zelf af uit de rechtsgronden en meldt welke de bestaande tekst mist (VK501–VK508).")]
+    pub stated: Option<Vec<Right>>,
+    #[serde(default)]
+    #[schemars(description = "Alleen bij `stated`: noemt de bestaande verklaring het recht van bezwaar apart en opvallend, los van de andere rechten (AVG art. 21 lid 4)?")]
+    pub objection_stated_separately: bool,
 }
 
 /// Request channels; any one suffices (AVG art. 12 lid 2).

@@ -87,6 +87,8 @@ pub struct SourceMap {
     spans: HashMap<Pointer, Spans>,
     /// (list pointer, item id) → item index, to resolve `purposes.behandeling`.
     ids: HashMap<(Pointer, String), usize>,
+    /// Every string value in document order, for the text rules.
+    strings: Vec<(Pointer, String)>,
 }
 
 impl SourceMap {
@@ -113,6 +115,11 @@ impl SourceMap {
             current = p.parent();
         }
         0..0
+    }
+
+    /// Every string value with its pointer, in document order.
+    pub fn strings(&self) -> &[(Pointer, String)] {
+        &self.strings
     }
 
     /// The key span of an entry, falling back to its value.
@@ -183,7 +190,10 @@ fn walk(node: &Node, pointer: Pointer, key: Option<Range<usize>>, map: &mut Sour
         Value::Bool(b) => Json::Bool(*b),
         Value::Int(i) => Json::Number((*i).into()),
         Value::Float(f) => Number::from_f64(*f).map_or(Json::Null, Json::Number),
-        Value::Str(s) => Json::String(s.clone()),
+        Value::Str(s) => {
+            map.strings.push((pointer, s.clone()));
+            Json::String(s.clone())
+        }
         Value::Seq(items) => Json::Array(
             items
                 .iter()

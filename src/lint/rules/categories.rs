@@ -2,7 +2,7 @@
 //! UAVG art. 46).
 
 use super::text::names_statute;
-use crate::lint::{Ctx, Found};
+use crate::lint::{Ctx, Found, Rule};
 use crate::model::processing::SOURCE_SELF;
 use crate::model::vocab::DataKind;
 use crate::source::Pointer;
@@ -222,3 +222,150 @@ fn vk207(ctx: &Ctx) -> Vec<Found> {
         })
         .collect()
 }
+
+
+
+/// Sectors whose core processing is care under professional secrecy.
+fn care_provider(ctx: &Ctx) -> bool {
+    use crate::model::vocab::Sector;
+    matches!(ctx.org.organisation.sector, Some(Sector::Zorg | Sector::Ggz | Sector::Jeugdzorg))
+}
+
+fn uses_health_data(ctx: &Ctx, p: &crate::model::Purpose) -> bool {
+    use crate::model::vocab::SpecialCategory;
+    p.data_categories.iter().any(|id| {
+        ctx.org
+            .data_categories
+            .iter()
+            .any(|c| &c.id == id && c.kind == DataKind::Special && c.special == Some(SpecialCategory::Health))
+    })
+}
+
+rule!(
+    VK204, "VK204", "health-exception-misfit", Warning, "AVG art. 9 lid 2 sub a en h, lid 3; UAVG art. 30 lid 3; BW art. 7:457",
+    what: "Of een zorgverlener voor gezondheidsgegevens uitdrukkelijke toestemming als uitzondering gebruikt, of de zorguitzondering (art. 9 lid 2 sub h) noemt zonder het beroepsgeheim of UAVG art. 30 lid 3.",
+    why: "Voor zorgverlening is de uitzondering art. 9 lid 2 sub h jo. UAVG art. 30 lid 3, gedragen door het beroepsgeheim (art. 9 lid 3; art. 7:457 BW). Toestemming past slecht: de patiënt kan niet vrij weigeren als hij zorg wil.",
+    bad: "    special_category_condition: explicit_consent\n",
+    good: "    special_category_condition: health_care\n    special_category_law: UAVG art. 30 lid 3\n",
+    check: vk204,
+);
+
+fn vk204(ctx: &Ctx) -> Vec<Found> {
+    use crate::model::vocab::SpecialCategoryCondition as C;
+    if !care_provider(ctx) {
+        return vec![];
+    }
+    let mut out = Vec::new();
+    for (i, p) in ctx.org.purposes.iter().enumerate().filter(|(_, p)| uses_health_data(ctx, p)) {
+        let care = p.provision.as_ref().is_some_and(|v| {
+            matches!(v.required, crate::model::vocab::ProvisionRequirement::Contractual | crate::model::vocab::ProvisionRequirement::Precondition)
+        }) || p.legal_basis == Some(crate::model::vocab::LegalBasis::Contract);
+        match p.special_category_condition {
+            Some(C::ExplicitConsent) if care => out.push(Found::new(
+                ctx.purpose(i).key("special_category_condition"),
+                ctx.t(
+                    format!("Voor zorgverlening ('{}') hoeft u geen toestemming te vragen.", p.description),
+                    format!("For care ('{}') you need not ask consent.", p.description),
+                ),
+                Some(ctx.t(
+                    "De uitzondering is `health_care` (AVG art. 9 lid 2 sub h) met `special_category_law: UAVG art. 30 lid 3` (beroepsgeheim).",
+                    "The exception is `health_care` (GDPR art. 9(2)(h)) with `special_category_law: UAVG art. 30 lid 3` (professional secrecy).",
+                )),
+            )),
+            Some(C::HealthCare) if !p.special_category_law.as_deref().is_some_and(|l| l.contains("30") || l.to_lowercase().contains("beroepsgeheim") || l.contains("7:457")) => {
+                out.push(Found::new(
+                    ctx.purpose(i).key("special_category_condition"),
+                    ctx.t(
+                        format!("Bij '{}' noemt u de zorguitzondering zonder de Nederlandse grond of het beroepsgeheim.", p.description),
+                        format!("For '{}' you name the care exception without the Dutch ground or professional secrecy.", p.description),
+                    ),
+                    Some(ctx.t("Vul `special_category_law: UAVG art. 30 lid 3` in.", "Fill in `special_category_law: UAVG art. 30 lid 3`.")),
+                ));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+rule!(
+    VK208, "VK208", "minor-consent-without-guardian", Error, "UAVG art. 5 lid 1 en 5; AVG art. 8 lid 1",
+    what: "Of bij toestemming van kinderen onder de 16 jaar staat hoe u toestemming van ouders of voogd vraagt.",
+    why: "Voor kinderen onder de 16 is toestemming van de wettelijk vertegenwoordiger nodig (UAVG art. 5 lid 1), voor alle toestemming, niet alleen online. Dat geldt niet voor hulp en advies die rechtstreeks en kosteloos aan de minderjarige worden gegeven (lid 5).",
+    bad: "data_subjects:\n  - { id: jongeren, name: jongeren, includes_minors: true }\npurposes:\n  - { id: fotos, description: Foto's van activiteiten, data_subjects: [jongeren], legal_basis: consent }\n",
+    good: "  - id: fotos\n    description: Foto's van activiteiten\n    data_subjects: [jongeren]\n    legal_basis: consent\n    guardian_consent: Voor kinderen onder 16 jaar vragen wij toestemming aan een ouder of voogd.\n",
+    check: vk208,
+);
+
+fn vk208(ctx: &Ctx) -> Vec<Found> {
+    use crate::model::vocab::{LegalBasis, SpecialCategoryCondition};
+    ctx.org
+        .purposes
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| {
+            (p.legal_basis == Some(LegalBasis::Consent) || p.special_category_condition == Some(SpecialCategoryCondition::ExplicitConsent))
+                && p.guardian_consent.is_none()
+                && ctx.org.data_subjects.iter().any(|s| s.includes_minors && p.data_subjects.contains(&s.id))
+        })
+        .map(|(i, p)| {
+            Found::new(
+                ctx.purpose(i).key("legal_basis"),
+                ctx.t(
+                    format!("Bij '{}' vraagt u toestemming, ook van kinderen onder de 16, maar niet hoe u die van een ouder of voogd krijgt.", p.description),
+                    format!("For '{}' you rely on consent, also of children under 16, but not how a parent or guardian gives it.", p.description),
+                ),
+                Some(ctx.t(
+                    "Beschrijf in `guardian_consent` hoe u toestemming van een ouder of voogd vraagt (UAVG art. 5).",
+                    "Describe in `guardian_consent` how you obtain consent from a parent or guardian (UAVG art. 5).",
+                )),
+            )
+        })
+        .collect()
+}
+
+rule!(
+    VK209, "VK209", "health-data-disclosure-unsupported", Error, "AVG art. 9 lid 1; UAVG art. 30; BW art. 7:457",
+    what: "Of gezondheidsgegevens naar een werkgever, verzekeraar, casemanager of andere partij buiten de zorg gaan zonder toestemming of genoemde wet.",
+    why: "Het verbod op het verwerken van gezondheidsgegevens (art. 9 lid 1) en het beroepsgeheim (art. 7:457 BW) gelden ook voor verstrekken. Zonder uitdrukkelijke toestemming of een wet mag het niet.",
+    bad: "recipients:\n  - { id: werkgever, name: uw werkgever, role: controller }\n",
+    good: "recipients:\n  - { id: werkgever, name: uw werkgever, role: controller, consent_required: true }\n",
+    check: vk209,
+);
+
+fn vk209(ctx: &Ctx) -> Vec<Found> {
+    use std::sync::OnceLock;
+    static NON_CARE: OnceLock<regex::Regex> = OnceLock::new();
+    let non_care = NON_CARE.get_or_init(|| {
+        regex::RegexBuilder::new(r"werkgever|opdrachtgever|verzekeraar|casemanager|re-?[iï]ntegratiebedrijf")
+            .case_insensitive(true)
+            .build()
+            .expect("literal regex")
+    });
+    let Some(recipients) = &ctx.org.recipients else { return vec![] };
+    let mut out = Vec::new();
+    for (i, p) in ctx.org.purposes.iter().enumerate().filter(|(_, p)| uses_health_data(ctx, p)) {
+        for (j, id) in p.recipients.iter().enumerate() {
+            let Some(r) = recipients.iter().find(|r| &r.id == id) else { continue };
+            let claims = r.name.to_lowercase().contains("zorgverzekeraar");
+            if !non_care.is_match(&r.name) || r.statute.is_some() || r.consent_required || claims {
+                continue;
+            }
+            out.push(Found::new(
+                ctx.purpose(i).key("recipients").index(j),
+                ctx.t(
+                    format!("Gezondheidsgegevens van '{}' gaan naar '{}' zonder genoemde wet of toestemming.", p.description, r.name),
+                    format!("Health data of '{}' go to '{}' without a named statute or consent.", p.description, r.name),
+                ),
+                Some(ctx.t(
+                    "Noem bij de ontvanger de wet (`statute`) of leg vast dat het alleen met uitdrukkelijke toestemming gebeurt (`consent_required: true`); uw beroepsgeheim (art. 7:457 BW) geldt ook hier.",
+                    "Name the statute at the recipient (`statute`) or record that it only happens with explicit consent (`consent_required: true`); professional secrecy (art. 7:457 BW) applies.",
+                )),
+            ));
+        }
+    }
+    out
+}
+
+/// The rules of this family, in code order.
+pub const RULES: &[Rule] = &[VK201, VK203, VK204, VK205, VK206, VK207, VK208, VK209];

@@ -1,6 +1,6 @@
 //! VK0xx — document and identity (AVG art. 13/14 lid 1 sub a–b, art. 27, 37).
 
-use crate::lint::{Ctx, Found};
+use crate::lint::{Ctx, Found, Rule};
 use crate::source::Pointer;
 
 fn org() -> Pointer {
@@ -340,3 +340,6 @@ fn vk010(ctx: &Ctx) -> Vec<Found> {
         )),
     )]
 }
+
+/// The rules of this family, in code order.
+pub const RULES: &[Rule] = &[VK001, VK002, VK003, VK004, VK005, VK006, VK007, VK008, VK009, VK010];

@@ -26,10 +26,28 @@ macro_rules! rule {
     };
 }
 
+pub mod automated;
 pub mod categories;
+pub mod consistency;
 pub mod identity;
+pub mod language;
 pub mod purposes;
 pub mod recipients;
 pub mod retention;
 pub mod rights;
 mod text;
+
+use super::Rule;
+
+/// Every family's rules; the registry sorts them by code.
+pub const FAMILIES: &[&[Rule]] = &[
+    identity::RULES,
+    purposes::RULES,
+    categories::RULES,
+    recipients::RULES,
+    retention::RULES,
+    rights::RULES,
+    automated::RULES,
+    consistency::RULES,
+    language::RULES,
+];

@@ -1,7 +1,7 @@
 //! VK1xx — purposes and legal bases (AVG art. 6, art. 13 lid 1 sub c–d, lid 2 sub e).
 
 use super::text::names_statute;
-use crate::lint::{Ctx, Found};
+use crate::lint::{Ctx, Found, Rule};
 use crate::model::vocab::LegalBasis;
 use crate::source::Pointer;
 
@@ -262,3 +262,102 @@ fn vk111(ctx: &Ctx) -> Vec<Found> {
     }
     out
 }
+
+
+
+rule!(
+    VK104, "VK104", "legal-basis-invalid", Error, "AVG art. 6 lid 1",
+    what: "Of wat de bestaande verklaring als rechtsgrond noemt wel een grond uit AVG art. 6 lid 1 is (en niet bijvoorbeeld 'het behandeldossier', 'een toestemmingsformulier' of 'de algemene voorwaarden').",
+    why: "Alleen de zes gronden van art. 6 lid 1 maken een verwerking rechtmatig. In `legal_basis` laat het schema alleen die zes toe; `legal_basis_as_stated` legt vast wat een bestaande tekst noemt.",
+    bad: "  - id: behandeling\n    description: Behandeling\n    legal_basis_as_stated: het behandeldossier\n",
+    good: "  - id: behandeling\n    description: Behandeling\n    legal_basis: contract\n",
+    check: vk104,
+);
+
+fn vk104(ctx: &Ctx) -> Vec<Found> {
+    ctx.org
+        .purposes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| p.legal_basis_as_stated.as_ref().map(|s| (i, s)))
+        .map(|(i, stated)| {
+            Found::new(
+                ctx.purpose(i).key("legal_basis_as_stated"),
+                ctx.t(
+                    format!("'{stated}' is geen rechtsgrond."),
+                    format!("'{stated}' is not a legal basis."),
+                ),
+                Some(ctx.t(
+                    "Gebruik een van de zes gronden uit AVG art. 6 lid 1 in `legal_basis`: consent, contract, legal_obligation, vital_interests, public_task of legitimate_interests.",
+                    "Use one of the six bases of GDPR art. 6(1) in `legal_basis`: consent, contract, legal_obligation, vital_interests, public_task or legitimate_interests.",
+                )),
+            )
+        })
+        .collect()
+}
+
+rule!(
+    VK108, "VK108", "consent-not-freely-given", Warning, "AVG art. 4 sub 11; art. 7 lid 2 en 4; overweging 42–43",
+    what: "Of toestemming wordt gebruikt waar die niet vrij kan zijn: voor medewerkers, voor wat nodig is om een zorg- of arbeidsovereenkomst uit te voeren, of als de toestemming in een overeenkomst of in voorwaarden is opgenomen.",
+    why: "Toestemming moet vrij gegeven zijn (art. 4 sub 11; art. 7 lid 4; overweging 42–43). Een werknemer of cliënt die afhankelijk is van u, kan niet vrij weigeren; toestemming in een contract is niet los gevraagd (art. 7 lid 2).",
+    bad: "  - id: uitwisseling\n    description: Informatie uitwisselen met instanties\n    legal_basis: consent\n    details: Toestemmingsformulier opgenomen in de zorg- en arbeidsovereenkomst.\n",
+    good: "  - id: uitwisseling\n    description: Informatie uitwisselen met uw huisarts over uw behandeling\n    legal_basis: contract\n",
+    check: vk108,
+);
+
+fn vk108(ctx: &Ctx) -> Vec<Found> {
+    use crate::model::vocab::ProvisionRequirement;
+    use std::sync::OnceLock;
+    static IN_CONTRACT: OnceLock<regex::Regex> = OnceLock::new();
+    let in_contract = IN_CONTRACT.get_or_init(|| {
+        regex::RegexBuilder::new(r"opgenomen\s+in\s+(de|het|onze)\s+[\w\s-]{0,40}(overeenkomst|contract|voorwaarden)|\balgemene\s+voorwaarden\b")
+            .case_insensitive(true)
+            .build()
+            .expect("literal regex")
+    });
+    let mut out = Vec::new();
+    for (i, p) in ctx.org.purposes.iter().enumerate() {
+        if p.legal_basis != Some(LegalBasis::Consent) {
+            continue;
+        }
+        let employees = ctx
+            .org
+            .data_subjects
+            .iter()
+            .filter(|s| s.employees && p.data_subjects.contains(&s.id))
+            .map(|s| s.name.clone())
+            .next();
+        let needed_for_contract = p
+            .provision
+            .as_ref()
+            .is_some_and(|v| matches!(v.required, ProvisionRequirement::Contractual | ProvisionRequirement::Precondition));
+        let text = format!("{} {}", p.description, p.details.clone().unwrap_or_default());
+        let reason = if in_contract.is_match(&text) {
+            ctx.t(
+                "de toestemming is opgenomen in een overeenkomst of in voorwaarden",
+                "consent is included in a contract or in terms",
+            )
+        } else if let Some(group) = employees {
+            ctx.t(format!("het gaat om '{group}', die van u afhankelijk zijn"), format!("it concerns '{group}', who depend on you"))
+        } else if needed_for_contract {
+            ctx.t("de gegevens zijn nodig voor de overeenkomst", "the data are needed for the contract")
+        } else {
+            continue;
+        };
+        out.push(Found::new(
+            ctx.purpose(i).key("legal_basis"),
+            ctx.t(
+                format!("Bij '{}' is toestemming niet vrij gegeven: {reason}.", p.description),
+                format!("For '{}' consent is not freely given: {reason}.", p.description),
+            ),
+            Some(ctx.t(
+                "Gebruik de juiste grond (overeenkomst of wettelijke plicht), of vraag toestemming los van het contract en zonder nadeel bij weigeren.",
+                "Use the right basis (contract or legal obligation), or ask consent separately from the contract and without detriment on refusal.",
+            )),
+        ));
+    }
+    out
+}
+
+/// The rules of this family, in code order.
+pub const RULES: &[Rule] = &[VK101, VK102, VK103, VK104, VK105, VK106, VK107, VK108, VK111];

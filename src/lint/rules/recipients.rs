@@ -1,7 +1,7 @@
 //! VK3xx — recipients, processors and transfers (AVG art. 13 lid 1 sub e–f; art. 26, 28, 44–49).
 
 use super::text::vague_recipient;
-use crate::lint::{Ctx, Found};
+use crate::lint::{Ctx, Found, Rule};
 use crate::model::vocab::{RecipientRole, TransferMechanism};
 use crate::source::Pointer;
 
@@ -86,7 +86,7 @@ fn vk303(ctx: &Ctx) -> Vec<Found> {
         .iter()
         .flatten()
         .enumerate()
-        .filter(|(_, r)| r.role == RecipientRole::Processor && r.agreement != Some(true))
+        .filter(|(_, r)| r.role == Some(RecipientRole::Processor) && r.agreement != Some(true))
         .map(|(i, r)| {
             Found::new(
                 recipient(i).key("role"),
@@ -251,7 +251,7 @@ fn vk310(ctx: &Ctx) -> Vec<Found> {
         .iter()
         .flatten()
         .enumerate()
-        .filter(|(_, r)| r.role == RecipientRole::JointController && r.arrangement.is_none())
+        .filter(|(_, r)| r.role == Some(RecipientRole::JointController) && r.arrangement.is_none())
         .map(|(i, r)| {
             Found::new(
                 recipient(i).key("role"),
@@ -273,3 +273,62 @@ fn vk310(ctx: &Ctx) -> Vec<Found> {
         })
         .collect()
 }
+
+
+
+rule!(
+    VK304, "VK304", "processor-role-confused", Warning, "AVG art. 4 sub 8; art. 26; art. 28; art. 29",
+    what: "Of eigen medewerkers als verwerker worden aangeduid, of een zelfstandige verantwoordelijke (verzekeraar, UWV, gemeente, Belastingdienst, huisarts) de rol verwerker krijgt.",
+    why: "Een verwerker is een externe partij die in uw opdracht verwerkt (art. 4 sub 8; art. 28). Medewerkers werken onder uw gezag (art. 29); een verzekeraar of overheid bepaalt zelf doel en middelen en is zelf verantwoordelijk.",
+    bad: "  - { id: uwv, name: UWV, role: processor }\n",
+    good: "  - { id: uwv, name: UWV, role: public_authority, statute: Wet SUWI }\n",
+    check: vk304,
+);
+
+fn vk304(ctx: &Ctx) -> Vec<Found> {
+    use std::sync::OnceLock;
+    static STAFF: OnceLock<regex::Regex> = OnceLock::new();
+    static CONTROLLERS: OnceLock<regex::Regex> = OnceLock::new();
+    let staff = STAFF.get_or_init(|| {
+        regex::RegexBuilder::new(r"^\s*(eigen\s+)?(medewerkers|werknemers|personeel|collega'?s)\b").case_insensitive(true).build().expect("literal regex")
+    });
+    let controllers = CONTROLLERS.get_or_init(|| {
+        regex::RegexBuilder::new(r"verzekeraar|\buwv\b|gemeente|belastingdienst|huisarts|\bciz\b|zorgkantoor|\bsvb\b|nederlandse\s+zorgautoriteit|\bnza\b")
+            .case_insensitive(true)
+            .build()
+            .expect("literal regex")
+    });
+    ctx.org
+        .recipients
+        .iter()
+        .flatten()
+        .enumerate()
+        .filter(|(_, r)| r.role == Some(RecipientRole::Processor))
+        .filter_map(|(i, r)| {
+            let (nl, en) = if staff.is_match(&r.name) {
+                (
+                    format!("'{}' zijn geen verwerkers: eigen medewerkers werken onder uw gezag.", r.name),
+                    format!("'{}' are not processors: your own staff work under your authority.", r.name),
+                )
+            } else if controllers.is_match(&r.name) {
+                (
+                    format!("'{}' bepaalt zelf doel en middelen en is daarom geen verwerker.", r.name),
+                    format!("'{}' decides purposes and means itself and is therefore not a processor.", r.name),
+                )
+            } else {
+                return None;
+            };
+            Some(Found::new(
+                recipient(i).key("role"),
+                ctx.t(nl, en),
+                Some(ctx.t(
+                    "Gebruik `role: internal` voor eigen medewerkers, `controller` of `public_authority` voor zelfstandige verantwoordelijken.",
+                    "Use `role: internal` for your own staff, `controller` or `public_authority` for independent controllers.",
+                )),
+            ))
+        })
+        .collect()
+}
+
+/// The rules of this family, in code order.
+pub const RULES: &[Rule] = &[VK301, VK302, VK303, VK304, VK305, VK306, VK307, VK308, VK310];

@@ -1,7 +1,7 @@
 //! VK4xx — retention (AVG art. 13 lid 2 sub a; art. 5 lid 1 sub e).
 
 use super::text::generic_retention;
-use crate::lint::{Ctx, Found};
+use crate::lint::{Ctx, Found, Rule};
 use crate::model::Retention;
 use crate::source::Pointer;
 
@@ -191,3 +191,6 @@ fn vk407(ctx: &Ctx) -> Vec<Found> {
         })
         .collect()
 }
+
+/// The rules of this family, in code order.
+pub const RULES: &[Rule] = &[VK401, VK402, VK406, VK407];

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::text::conditional_complaint;
-use crate::lint::{Ctx, Found};
+use crate::lint::{Ctx, Found, Rule};
 use crate::model::time::Duration;
 use crate::source::Pointer;
 
@@ -256,3 +256,6 @@ fn vk515(ctx: &Ctx) -> Vec<Found> {
         })
         .collect()
 }
+
+/// The rules of this family, in code order.
+pub const RULES: &[Rule] = &[VK509, VK510, VK511, VK512, VK513, VK514, VK515];

@@ -1,0 +1,421 @@
+//! VK8xx — language and style, and the other rules driven by the obsolete-terms table
+//! (VK109 implied consent, VK309 "buiten de EU"): they run on every free-text value.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::{Regex, RegexBuilder};
+
+use super::text::is_free_text;
+use crate::diagnostics::SeverityLevel;
+use crate::legal::{b1, terms};
+use crate::lint::{Ctx, Found, Rule};
+use crate::source::Pointer;
+
+/// Free-text values with their pointers.
+fn texts<'a>(ctx: &'a Ctx) -> impl Iterator<Item = (&'a Pointer, &'a str)> {
+    ctx.map.strings().iter().filter(|(p, _)| is_free_text(p)).map(|(p, s)| (p, s.as_str()))
+}
+
+/// The source span of `range` within the value at `pointer`.
+fn span_of(ctx: &Ctx, pointer: &Pointer, text: &str, range: &Range<usize>) -> Range<usize> {
+    ctx.span_in_value(pointer, &text[range.clone()])
+}
+
+/// Findings of one code from the obsolete-terms table (RULES.md §3).
+fn term_findings(ctx: &Ctx, code: &str) -> Vec<Found> {
+    let mut out = Vec::new();
+    for (pointer, text) in texts(ctx) {
+        // "Gemeentelijke Basisadministratie (GBA)" is one mention, not two.
+        let mut last: Option<(&str, usize)> = None;
+        for (range, term) in terms::find(text) {
+            if term.spec.rule != code {
+                continue;
+            }
+            if last.is_some_and(|(id, end)| id == term.spec.id && range.start <= end + 16) {
+                last = Some((&term.spec.id, range.end));
+                continue;
+            }
+            last = Some((&term.spec.id, range.end));
+            let matched = &text[range.clone()];
+            out.push(
+                Found::new(
+                    pointer.clone(),
+                    ctx.t(
+                        format!("'{matched}': {}", term.spec.why),
+                        format!("'{matched}' is outdated or incorrect ({}).", term.spec.id),
+                    ),
+                    Some(ctx.t(
+                        format!("Schrijf: {}.", term.spec.replacement),
+                        format!("Write: {}.", term.spec.replacement),
+                    )),
+                )
+                .with_span(span_of(ctx, pointer, text, &range)),
+            );
+        }
+    }
+    out
+}
+
+rule!(
+    VK109, "VK109", "consent-implied", Error, "AVG art. 4 sub 11; art. 7 lid 1; overweging 32; Tw art. 11.7a",
+    what: "Of toestemming wordt afgeleid uit stilzwijgen, verder surfen of het gebruik van een dienst.",
+    why: "Toestemming vraagt een actieve handeling (art. 4 sub 11; overweging 32). Verder surfen of 'door gebruik te maken van' is geen toestemming, ook niet voor cookies (Tw art. 11.7a).",
+    bad: "cookies:\n  consent: Surft u verder op onze websites, dan worden deze cookies geplaatst.\n",
+    good: "cookies:\n  consent: Wij plaatsen deze cookies pas nadat u op 'Akkoord' hebt geklikt.\n",
+    check: vk109,
+);
+
+fn vk109(ctx: &Ctx) -> Vec<Found> {
+    term_findings(ctx, "VK109")
+}
+
+rule!(
+    VK309, "VK309", "transfer-scope-eu-not-eea", Info, "AVG art. 44; EER-Overeenkomst (AVG sinds 20 juli 2018 in de EER)",
+    what: "Of de tekst 'buiten de Europese Unie' schrijft waar 'buiten de Europese Economische Ruimte (EER)' bedoeld is.",
+    why: "De AVG geldt in de hele EER; doorgifte naar Noorwegen, IJsland en Liechtenstein is geen doorgifte naar een derde land.",
+    bad: "transfers:\n  - { possible: true, description: Soms verwerken wij gegevens buiten de Europese Unie. }\n",
+    good: "transfers:\n  - { possible: true, description: Soms verwerken wij gegevens buiten de Europese Economische Ruimte (EER). }\n",
+    check: vk309,
+);
+
+fn vk309(ctx: &Ctx) -> Vec<Found> {
+    term_findings(ctx, "VK309")
+}
+
+rule!(
+    VK801, "VK801", "repealed-law-cited", Error, "UAVG art. 51 (intrekking Wbp); AVG art. 94",
+    what: "Of de tekst een ingetrokken of hernoemde wet noemt (Wbp, Richtlijn 95/46/EG, Wet GBA, Wbsn-z, AWBZ, 'Wet meldplicht datalekken'), of artikelnummers die alleen onder de Wbp kloppen.",
+    why: "De Wbp is op 25 mei 2018 vervallen (UAVG art. 51); sindsdien gelden de AVG en de UAVG. Verwijzingen naar oude wetten misleiden de lezer over zijn rechten.",
+    bad: "custom_sections:\n  - { title: Wetgeving, after: identity, body: Wij houden ons aan de Wet bescherming persoonsgegevens. }\n",
+    good: "custom_sections:\n  - { title: Wetgeving, after: identity, body: Wij houden ons aan de AVG en de Uitvoeringswet AVG. }\n",
+    check: vk801,
+);
+
+fn vk801(ctx: &Ctx) -> Vec<Found> {
+    term_findings(ctx, "VK801")
+}
+
+rule!(
+    VK802, "VK802", "former-authority-name", Error, "AVG art. 51; UAVG art. 6",
+    what: "Of de tekst het College bescherming persoonsgegevens (CBP) of cbpweb.nl noemt.",
+    why: "Het CBP heet sinds 1 januari 2016 Autoriteit Persoonsgegevens; wie de oude naam of website volgt, vindt de toezichthouder niet.",
+    bad: "  authority_text: U kunt een klacht indienen bij het CBP (www.cbpweb.nl).\n",
+    good: "  authority: autoriteit_persoonsgegevens\n",
+    check: vk802,
+);
+
+fn vk802(ctx: &Ctx) -> Vec<Found> {
+    term_findings(ctx, "VK802")
+}
+
+rule!(
+    VK803, "VK803", "abolished-notification-duty", Error, "AVG overweging 89; voormalig Wbp art. 27–31",
+    what: "Of de tekst zegt dat verwerkingen bij de AP (of het CBP) worden aangemeld, of een 'voorafgaand onderzoek' of CBP-meldingsnummer noemt. Meldingen van datalekken tellen niet mee.",
+    why: "De meldplicht voor verwerkingen is met de AVG afgeschaft (overweging 89). U houdt nu zelf een verwerkingsregister bij (art. 30) en doet waar nodig een DPIA (art. 35).",
+    bad: "  body: Deze verwerking is aangemeld bij de Autoriteit Persoonsgegevens.\n",
+    good: "  body: Wij houden een register bij van al onze verwerkingen (AVG art. 30).\n",
+    check: vk803,
+);
+
+fn vk803(ctx: &Ctx) -> Vec<Found> {
+    term_findings(ctx, "VK803")
+}
+
+rule!(
+    VK804, "VK804", "outdated-term", Warning, "— (zie RULES.md §3 per term)",
+    what: "Of de tekst verouderde begrippen gebruikt: GBA, 'erfelijke gegevens', de Artikel 29-werkgroep als bestaande instantie.",
+    why: "De GBA heet sinds 2014 Basisregistratie Personen (BRP); de AVG spreekt van genetische gegevens; de Artikel 29-werkgroep is opgevolgd door het EDPB.",
+    bad: "  body: Wij vragen gegevens op bij de Gemeentelijke Basisadministratie (GBA).\n",
+    good: "  body: Wij vragen gegevens op bij de Basisregistratie Personen (BRP).\n",
+    check: vk804,
+);
+
+fn vk804(ctx: &Ctx) -> Vec<Found> {
+    term_findings(ctx, "VK804")
+}
+
+rule!(
+    VK805, "VK805", "outdated-security-term", Info, "AVG art. 32",
+    what: "Of de tekst 'SSL' of 'Secure Sockets Layer' noemt.",
+    why: "SSL is verouderd en onveilig (RFC 7568, 2015); beveiligde verbindingen gebruiken TLS.",
+    bad: "security:\n  measures: [Wij gebruiken een SSL-verbinding.]\n",
+    good: "security:\n  measures: [Wij gebruiken een beveiligde verbinding (TLS, herkenbaar aan https).]\n",
+    check: vk805,
+);
+
+fn vk805(ctx: &Ctx) -> Vec<Found> {
+    term_findings(ctx, "VK805")
+}
+
+rule!(
+    VK806, "VK806", "outdated-medical-retention-text", Error, "BW art. 7:454 lid 3",
+    what: "Of een zin over het medisch dossier (WGBO, behandeldossier, patiëntendossier) '15 jaar' of 'vijftien jaar' noemt.",
+    why: "Sinds 1 januari 2020 is de bewaartermijn voor medische dossiers 20 jaar (art. 7:454 lid 3 BW). '15 jaar' buiten een medische zin is niet per se fout.",
+    bad: "  body: Het medisch dossier bewaren wij 15 jaar.\n",
+    good: "  body: Het medisch dossier bewaren wij 20 jaar na de laatste wijziging.\n",
+    check: vk806,
+);
+
+fn vk806(ctx: &Ctx) -> Vec<Found> {
+    term_findings(ctx, "VK806")
+}
+
+rule!(
+    VK807, "VK807", "pre-gdpr-terminology", Warning, "AVG art. 4",
+    what: "Of de tekst Wbp-begrippen gebruikt: bewerker, bewerkersovereenkomst, (verantwoordelijke van de) persoonsregistratie.",
+    why: "De AVG spreekt van verwerker, verwerkersovereenkomst, verwerking en verwerkingsverantwoordelijke (art. 4 sub 2, 7 en 8).",
+    bad: "  description: Met onze bewerkers sluiten wij een bewerkersovereenkomst.\n",
+    good: "  description: Met onze verwerkers sluiten wij een verwerkersovereenkomst.\n",
+    check: vk807,
+);
+
+fn vk807(ctx: &Ctx) -> Vec<Found> {
+    term_findings(ctx, "VK807")
+}
+
+rule!(
+    VK808, "VK808", "style-term", Info, "AVG art. 12 lid 1",
+    what: "Of de tekst 'persoonlijke gegevens', 'AVG-verordening', 'het Autoriteit Persoonsgegevens' of 'Wet maatschappelijke ondersteuning' zonder '2015' gebruikt, of 'privacyreglement' als titel van een openbare verklaring.",
+    why: "Eén term, de term uit de wet, maakt de tekst duidelijker (art. 12 lid 1). Een reglement is een interne regeling; een verklaring informeert de lezer.",
+    bad: "statement:\n  title: Privacyreglement\n",
+    good: "statement:\n  title: Privacyverklaring\n",
+    check: vk808,
+);
+
+fn vk808(ctx: &Ctx) -> Vec<Found> {
+    let mut out = term_findings(ctx, "VK808");
+    if let Some(title) = &ctx.org.statement.title
+        && title.to_lowercase().contains("reglement")
+    {
+        out.push(Found::new(
+            Pointer::root().key("statement").key("title"),
+            ctx.t(
+                format!("'{title}' is de titel van een interne regeling, niet van een openbare verklaring."),
+                format!("'{title}' is the title of an internal regulation, not of a public statement."),
+            ),
+            Some(ctx.t("Noem de tekst 'Privacyverklaring'.", "Call the text 'Privacyverklaring'.")),
+        ));
+    }
+    out
+}
+
+rule!(
+    VK809, "VK809", "b1-long-sentence", Info, "AVG art. 12 lid 1; WP260 punt 12",
+    what: "Of een zin langer is dan 25 woorden.",
+    why: "De AVG vraagt duidelijke en eenvoudige taal (art. 12 lid 1). Zinnen van hooguit 15 à 20 woorden lezen makkelijker (taalniveau B1).",
+    bad: "  description: Het registreren van persoonsgegevens vindt plaats in zoverre noodzakelijk is voor het realiseren van wettelijke doeleinden alsmede de doeleinden zoals die staan omschreven in de dienstomschrijving en het voeren van beleid.\n",
+    good: "  description: Wij gebruiken uw gegevens om u te begeleiden.\n",
+    check: vk809,
+);
+
+fn vk809(ctx: &Ctx) -> Vec<Found> {
+    let limit = b1::b1().spec.long_sentence_words;
+    let mut out = Vec::new();
+    for (pointer, text) in texts(ctx) {
+        for sentence in b1::sentences(text) {
+            let count = b1::words(&text[sentence.clone()]).count();
+            if count > limit {
+                out.push(
+                    Found::new(
+                        pointer.clone(),
+                        ctx.t(
+                            format!("Deze zin heeft {count} woorden."),
+                            format!("This sentence has {count} words."),
+                        ),
+                        Some(ctx.t(
+                            "Knip hem op: zinnen van hooguit 15 à 20 woorden lezen makkelijker.",
+                            "Split it: sentences of 15 to 20 words at most read more easily.",
+                        )),
+                    )
+                    .with_span(span_of(ctx, pointer, text, &trimmed(text, sentence))),
+                );
+            }
+        }
+    }
+    out
+}
+
+fn trimmed(text: &str, range: Range<usize>) -> Range<usize> {
+    let slice = &text[range.clone()];
+    let start = range.start + (slice.len() - slice.trim_start().len());
+    let end = range.end - (slice.len() - slice.trim_end().len());
+    start..end.max(start)
+}
+
+rule!(
+    VK810, "VK810", "b1-jargon", Info, "AVG art. 12 lid 1; WP260 punt 12",
+    what: "Of de tekst ambtelijke woorden gebruikt: zulks, onverminderd, ter zake, c.q., behoudens, alsmede, derhalve, teneinde, middels, ingevolge, voornoemd, 'welke' als betrekkelijk voornaamwoord, dan wel.",
+    why: "Deze woorden maken een tekst moeilijker dan nodig (art. 12 lid 1: duidelijke en eenvoudige taal).",
+    bad: "  description: Wij verwerken uw gegevens teneinde u te kunnen begeleiden.\n",
+    good: "  description: Wij verwerken uw gegevens om u te begeleiden.\n",
+    check: vk810,
+);
+
+fn vk810(ctx: &Ctx) -> Vec<Found> {
+    let b = b1::b1();
+    let mut out = Vec::new();
+    for (pointer, text) in texts(ctx) {
+        let mut hits: Vec<(Range<usize>, String)> = Vec::new();
+        for (re, jargon) in b.jargon.iter().zip(&b.spec.jargon) {
+            hits.extend(re.find_iter(text).map(|m| (m.range(), jargon.replacement.clone())));
+        }
+        hits.extend(b.relative_welke.find_iter(text).map(|m| {
+            let r = m.range();
+            // Point at "welke", not at the comma before it.
+            (r.end - "welke".len()..r.end, "die / dat".to_string())
+        }));
+        hits.sort_by_key(|(r, _)| r.start);
+        for (range, replacement) in hits {
+            let word = &text[range.clone()];
+            out.push(
+                Found::new(
+                    pointer.clone(),
+                    ctx.t(format!("'{word}' is geen eenvoudige taal."), format!("'{word}' is not plain language.")),
+                    Some(ctx.t(format!("Schrijf '{replacement}'."), format!("Write '{replacement}'."))),
+                )
+                .with_span(span_of(ctx, pointer, text, &range)),
+            );
+        }
+    }
+    out
+}
+
+/// Parts of the file where VK811 asks for precision: purposes, recipients, retention, transfers.
+fn precision_scope(pointer: &Pointer) -> bool {
+    let p = pointer.as_str();
+    p.starts_with("/purposes/") && !p.contains("/provision/")
+        || p.starts_with("/recipients/")
+        || p.starts_with("/retention/")
+        || p.starts_with("/transfers/")
+        || (p.starts_with("/data_categories/") && p.contains("/retention/"))
+}
+
+rule!(
+    VK811, "VK811", "vague-qualifier", Warning, "AVG art. 12 lid 1; WP260 punt 13",
+    what: "Of doelen, ontvangers, bewaartermijnen of doorgiften vage woorden gebruiken: kunnen, mogelijk, in bepaalde gevallen, o.a., onder andere, bijvoorbeeld, en dergelijke, e.d., bij uitzondering, in beginsel.",
+    why: "WP260 punt 13 vraagt te zeggen wat u wél doet en met wie, niet wat u zou kunnen doen.",
+    bad: "  - { id: derden, name: 'o.a. zorgverzekeraars', role: controller }\n",
+    good: "  - { id: zorgverzekeraar, name: uw zorgverzekeraar, role: controller }\n",
+    check: vk811,
+);
+
+fn vk811(ctx: &Ctx) -> Vec<Found> {
+    let b = b1::b1();
+    let mut out = Vec::new();
+    for (pointer, text) in texts(ctx).filter(|(p, _)| precision_scope(p)) {
+        let covered = if is_purpose_text(pointer) { catch_alls(text) } else { Vec::new() };
+        let mut hits: Vec<Range<usize>> = b
+            .vague
+            .iter()
+            .flat_map(|re| re.find_iter(text).map(|m| m.range()))
+            .filter(|r| !covered.iter().any(|c| c.start < r.end && r.start < c.end))
+            .collect();
+        hits.sort_by_key(|r| r.start);
+        hits.dedup_by(|a, b| a.start < b.end && b.start < a.end);
+        for range in hits {
+            let word = &text[range.clone()];
+            out.push(
+                Found::new(
+                    pointer.clone(),
+                    ctx.t(
+                        format!("'{word}' is vaag: zeg wat u wél doet en met wie."),
+                        format!("'{word}' is vague: say what you actually do and with whom."),
+                    ),
+                    Some(ctx.t(
+                        "Noem de doelen, ontvangers of termijnen volledig in plaats van voorbeelden of mogelijkheden.",
+                        "List the purposes, recipients or periods in full instead of examples or possibilities.",
+                    )),
+                )
+                .with_span(span_of(ctx, pointer, text, &range)),
+            );
+        }
+    }
+    out
+}
+
+fn is_purpose_text(pointer: &Pointer) -> bool {
+    let p = pointer.as_str();
+    p.starts_with("/purposes/") && (p.ends_with("/description") || p.ends_with("/details"))
+}
+
+/// Catch-alls and references to other documents in a purpose text (VK110).
+fn catch_alls(text: &str) -> Vec<Range<usize>> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        RegexBuilder::new(
+            r"\bo\.a\.|\bonder\s+andere\b|\b(andere|overige)\s+doel(einden|en)\b|\bbeleid\s+en\s+beheer\b|\bwettelijke\s+doel(einden|en)\b|\bstaan\s+(vermeld|beschreven|omschreven)\s+in\b|\bzoals\s+(die\s+)?(staan\s+)?omschreven\s+in\b|\balgemene\s+voorwaarden\b",
+        )
+        .case_insensitive(true)
+        .build()
+        // Literal pattern, covered by the VK110 fixtures.
+        .expect("literal regex")
+    })
+    .find_iter(text)
+    .map(|m| m.range())
+    .collect()
+}
+
+rule!(
+    VK110, "VK110", "purpose-vague", Warning, "AVG art. 5 lid 1 sub b; WP260 punt 12–13",
+    what: "Of een doel een verzamelterm gebruikt ('o.a.', 'andere doeleinden', 'beleid en beheer', 'wettelijke doeleinden') of voor de doelen naar een ander document verwijst ('staan vermeld in de Algemene Voorwaarden').",
+    why: "Doelen moeten welbepaald en uitdrukkelijk omschreven zijn (art. 5 lid 1 sub b); een verwijzing naar een ander document of een verzamelterm zegt de lezer niet wat er met zijn gegevens gebeurt.",
+    bad: "  - { id: beheer, description: Het voeren van beleid en beheer }\n",
+    good: "  - { id: kwaliteit, description: De kwaliteit van onze zorg meten met geanonimiseerde cijfers }\n",
+    check: vk110,
+);
+
+fn vk110(ctx: &Ctx) -> Vec<Found> {
+    let mut out = Vec::new();
+    for (pointer, text) in texts(ctx).filter(|(p, _)| is_purpose_text(p)) {
+        for range in catch_alls(text) {
+            let phrase = &text[range.clone()];
+            out.push(
+                Found::new(
+                    pointer.clone(),
+                    ctx.t(format!("'{phrase}' maakt het doel te vaag."), format!("'{phrase}' makes the purpose too vague.")),
+                    Some(ctx.t(
+                        "Beschrijf concreet wat u met de gegevens doet; noem elk doel apart in `purposes`.",
+                        "Describe concretely what you do with the data; list each purpose separately in `purposes`.",
+                    )),
+                )
+                .with_span(span_of(ctx, pointer, text, &range)),
+            );
+        }
+    }
+    out
+}
+
+rule!(
+    VK812, "VK812", "b1-hard-to-read", Info, "AVG art. 12 lid 1; WP260 punt 12",
+    what: "Of een langere tekst (vanaf 40 woorden) moeilijk leesbaar is volgens de Flesch-Douma-formule (score onder 40).",
+    why: "De AVG vraagt duidelijke en eenvoudige taal (art. 12 lid 1). Een lage Flesch-Douma-score betekent lange zinnen en lange woorden.",
+    bad: "  body: De verwerkingsverantwoordelijke draagt zorg voor de rechtmatigheid van de geautomatiseerde gegevensverwerking overeenkomstig de toepasselijke regelgeving … (40+ woorden)\n",
+    good: "  body: Wij zorgen dat wij uw gegevens goed gebruiken. Wij houden ons aan de wet. …\n",
+    check: vk812,
+);
+
+fn vk812(ctx: &Ctx) -> Vec<Found> {
+    let b = b1::b1();
+    texts(ctx)
+        .filter(|(_, text)| b1::words(text).count() >= b.spec.flesch_min_words)
+        .filter_map(|(pointer, text)| b1::flesch_douma(text).filter(|s| *s < b.spec.flesch_douma_min).map(|s| (pointer, s)))
+        .map(|(pointer, score)| {
+            Found::new(
+                pointer.clone(),
+                ctx.t(
+                    format!("Deze tekst is moeilijk leesbaar (Flesch-Douma {score:.0}; streef naar 60 of meer)."),
+                    format!("This text is hard to read (Flesch-Douma {score:.0}; aim for 60 or more)."),
+                ),
+                Some(ctx.t(
+                    "Gebruik kortere zinnen en gewone, korte woorden.",
+                    "Use shorter sentences and common, short words.",
+                )),
+            )
+            .with_severity(SeverityLevel::Info)
+        })
+        .collect()
+}
+
+/// The rules of this family, in code order.
+pub const RULES: &[Rule] = &[VK109, VK110, VK309, VK801, VK802, VK803, VK804, VK805, VK806, VK807, VK808, VK809, VK810, VK811, VK812];
