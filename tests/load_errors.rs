@@ -11,6 +11,7 @@ use std::ops::Range;
 use verklaar::diagnostics::{Rendered, render_human};
 use verklaar::i18n::Lang;
 use verklaar::model::load::{LoadFailure, Loaded, MAX_FILE_BYTES, load_bytes, load_file};
+use verklaar::model::vocab::Severity;
 
 /// The smallest file that loads: every later input is this with one thing wrong.
 const MINIMAL: &str = "schema_version: 1\norganisation:\n  name: Praktijk X\nstatement: {}\n";
@@ -38,7 +39,11 @@ fn load_ok(name: &str, src: &[u8]) -> Loaded {
 }
 
 fn rendered(failure: &LoadFailure, lang: Lang) -> Vec<Rendered> {
-    failure.diagnostics.iter().map(|d| d.render(&failure.file, lang)).collect()
+    failure
+        .diagnostics
+        .iter()
+        .map(|d| d.render(&failure.file, lang))
+        .collect()
 }
 
 /// The human report as the CLI prints it (no colour, 100 columns).
@@ -71,6 +76,9 @@ fn label_at(r: &Rendered, index: usize) -> (usize, usize) {
     let (range, _): &(Range<usize>, String) = &r.labels[index];
     r.file.line_col(range.start)
 }
+
+/// 1-based line and column.
+type Pos = (usize, usize);
 
 fn assert_contains(haystack: &str, needle: &str) {
     assert!(haystack.contains(needle), "expected {needle:?} in:\n{haystack}");
@@ -128,7 +136,10 @@ fn l002_wrong_type_text_for_list() {
     let failure = fail("l002_list", src.as_bytes());
     let r = single(&failure, "L002", Lang::Nl);
     assert_eq!(r.line_col(), (5, 16));
-    assert_contains(&r.message, "`data_subjects` moet een lijst zijn, maar hier staat tekst.");
+    assert_contains(
+        &r.message,
+        "`data_subjects` moet een lijst zijn, maar hier staat tekst.",
+    );
     assert_contains(help(&r), "Schrijf een lijst");
 }
 
@@ -163,7 +174,8 @@ fn l003_unknown_key_without_suggestion() {
 
 #[test]
 fn l004_value_not_allowed_with_suggestion() {
-    let src = format!("{MINIMAL}purposes:\n  - id: behandeling\n    description: Behandelen\n    legal_basis: contrct\n");
+    let src =
+        format!("{MINIMAL}purposes:\n  - id: behandeling\n    description: Behandelen\n    legal_basis: contrct\n");
     let failure = fail("l004", src.as_bytes());
     let r = single(&failure, "L004", Lang::Nl);
     assert_eq!(r.line_col(), (8, 18));
@@ -250,7 +262,8 @@ fn l006_every_duplicate_is_reported() {
 
 #[test]
 fn l007_duplicate_id() {
-    let src = format!("{MINIMAL}data_subjects:\n  - id: clienten\n    name: Cliënten\n  - id: clienten\n    name: Naasten\n");
+    let src =
+        format!("{MINIMAL}data_subjects:\n  - id: clienten\n    name: Cliënten\n  - id: clienten\n    name: Naasten\n");
     let failure = fail("l007", src.as_bytes());
     let r = single(&failure, "L007", Lang::Nl);
     assert_eq!(r.line_col(), (8, 9));
@@ -270,10 +283,16 @@ fn l008_unknown_reference_with_suggestion() {
     let r = single(&failure, "L008", Lang::Nl);
     assert_eq!(r.line_col(), (13, 21));
     assert_eq!(r.end_line_col(), (13, 28));
-    assert_eq!(r.message, "`clientn` bestaat niet in `data_subjects`. Bedoelde u `clienten`?");
+    assert_eq!(
+        r.message,
+        "`clientn` bestaat niet in `data_subjects`. Bedoelde u `clienten`?"
+    );
     assert_contains(help(&r), "Bestaande id's in `data_subjects`: `clienten` en `naasten`.");
     let en = single(&failure, "L008", Lang::En);
-    assert_eq!(en.message, "`clientn` does not exist in `data_subjects`. Did you mean `clienten`?");
+    assert_eq!(
+        en.message,
+        "`clientn` does not exist in `data_subjects`. Did you mean `clienten`?"
+    );
     assert_contains(help(&en), "Existing ids in `data_subjects`: `clienten` and `naasten`.");
     insta::assert_snapshot!("l008_unknown_reference_nl", report(&failure, Lang::Nl));
     insta::assert_snapshot!("l008_unknown_reference_en", report(&failure, Lang::En));
@@ -378,7 +397,8 @@ fn l013_file_too_large() {
     let failure = fail("l013", src.as_bytes());
     let r = single(&failure, "L013", Lang::Nl);
     assert_eq!(r.line_col(), (1, 1));
-    assert_eq!(r.message, "Het bestand is te groot: 12 MB, het maximum is 10 MB.");
+    assert!(r.message.starts_with("Het bestand is te groot: 12.000."), "{}", r.message);
+    assert!(r.message.ends_with("het maximum is 10.485.760 bytes (10 MB)."), "{}", r.message);
     // Only the first line is kept for display: a report never carries megabytes of text.
     assert_eq!(&*failure.file.text, "schema_version: 1");
     insta::assert_snapshot!("l013_too_large_nl", report(&failure, Lang::Nl));
@@ -411,7 +431,11 @@ fn l014_nesting_too_deep() {
 fn l014_limit_is_exact() {
     let ok = format!("{}{}\n", "[".repeat(64), "]".repeat(64));
     let failure = fail("depth_64", ok.as_bytes());
-    assert_eq!(codes(&failure), ["L018"], "64 levels are allowed (the root is just not a mapping)");
+    assert_eq!(
+        codes(&failure),
+        ["L018"],
+        "64 levels are allowed (the root is just not a mapping)"
+    );
 }
 
 #[test]
@@ -508,7 +532,10 @@ fn l019_multiple_documents() {
     let failure = fail("l019", src.as_bytes());
     let r = single(&failure, "L019", Lang::Nl);
     assert_eq!(r.line_col(), (5, 1));
-    assert_eq!(r.message, "Het bestand bevat meer dan één YAML-document (gescheiden door ---).");
+    assert_eq!(
+        r.message,
+        "Het bestand bevat meer dan één YAML-document (gescheiden door ---)."
+    );
     assert_eq!(r.labels[0].1, "tweede document");
     insta::assert_snapshot!("l019_multiple_documents_nl", report(&failure, Lang::Nl));
 }
@@ -522,7 +549,42 @@ fn l020_too_many_nodes() {
     let failure = fail("l020", src.as_bytes());
     let r = single(&failure, "L020", Lang::Nl);
     assert!(r.line_col().0 > 1000, "reported where the budget runs out");
-    assert_eq!(r.message, "Het bestand bevat te veel YAML-elementen om veilig te lezen.");
+    assert_eq!(
+        r.message,
+        "Het bestand bevat te veel YAML-elementen om veilig te lezen."
+    );
+}
+
+/// YAML 1.2: only `true`/`false` are booleans. `NO` (Norway), `Y` and a severity `off` are text.
+#[test]
+fn yaml_1_1_booleans_stay_text() {
+    let src = "\
+schema_version: 1
+organisation:
+  name: NO
+  legal_name: Y
+  address: {city: Oslo, country: NO}
+  public_authority: true
+statement: {}
+lint:
+  severity:
+    VK001: off
+    VK002: info
+";
+    let loaded = load_ok("booleans", src.as_bytes());
+    let org = &loaded.org.organisation;
+    assert_eq!(org.name, "NO");
+    assert_eq!(org.legal_name.as_deref(), Some("Y"));
+    assert_eq!(org.address.as_ref().and_then(|a| a.country.as_deref()), Some("NO"));
+    assert!(org.public_authority);
+    let lint = loaded.org.lint.as_ref().expect("lint block");
+    assert_eq!(lint.severity.get("VK001"), Some(&Severity::Off));
+    assert_eq!(lint.severity.get("VK002"), Some(&Severity::Info));
+    // A real boolean where text belongs is still a type error, with the hint to quote.
+    let failure = fail("bool_name", MINIMAL.replace("Praktijk X", "false").as_bytes());
+    let r = single(&failure, "L002", Lang::Nl);
+    assert_eq!(r.line_col(), (3, 9));
+    assert_contains(help(&r), "aanhalingstekens");
 }
 
 #[test]
@@ -597,9 +659,9 @@ fn bom_and_crlf_load() {
         assert_eq!(loaded.org.organisation.name, "Praktijk X", "{name}");
         assert!(!loaded.file.text.starts_with('\u{feff}'), "{name}: the BOM is stripped");
     }
-    // The BOM is the exact sequence from the brief: schema_version 1, a name, an empty statement.
-    let brief = "\u{feff}schema_version: 1\r\norganisation: {name: X}\r\nstatement: {}\r\n";
-    assert_eq!(load_ok("brief", brief.as_bytes()).org.organisation.name, "X");
+    // The shortest valid file, with flow mappings, BOM and CRLF together.
+    let short = "\u{feff}schema_version: 1\r\norganisation: {name: X}\r\nstatement: {}\r\n";
+    assert_eq!(load_ok("short", short.as_bytes()).org.organisation.name, "X");
 }
 
 #[test]
@@ -607,7 +669,7 @@ fn crlf_positions_are_right() {
     let src = "\u{feff}schema_version: 1\r\norganisation:\r\n  nmae: Praktijk X\r\nstatement:\r\n  effective_date: 2024-02-30\r\n";
     let failure = fail("crlf_errors", src.as_bytes());
     let all = rendered(&failure, Lang::Nl);
-    let found: Vec<(&str, (usize, usize), (usize, usize))> = all
+    let found: Vec<(&str, Pos, Pos)> = all
         .iter()
         .map(|r| (r.code.as_str(), r.line_col(), r.end_line_col()))
         .collect();
@@ -636,7 +698,10 @@ fn several_files_report_errors_per_file() {
     let files = [
         ("a-goed.yaml", MINIMAL.to_string()),
         ("b-sleutel.yaml", MINIMAL.replace("  name:", "  nmae:")),
-        ("c-datum.yaml", MINIMAL.replace("statement: {}", "statement:\n  effective_date: 2024-02-30")),
+        (
+            "c-datum.yaml",
+            MINIMAL.replace("statement: {}", "statement:\n  effective_date: 2024-02-30"),
+        ),
         ("d-leeg.yaml", String::new()),
     ];
     for (name, text) in &files {

@@ -8,6 +8,7 @@ use serde_json::json;
 
 use super::args::{ColorChoice, LintFormat};
 use crate::diagnostics::{Rendered, SeverityLevel, render_human};
+use crate::lint::registry;
 
 /// One reported problem, whatever its origin (loader or lint rule).
 #[derive(Debug, Clone, Serialize)]
@@ -123,32 +124,44 @@ fn sarif_level(s: SeverityLevel) -> &'static str {
 }
 
 fn sarif_report(records: &[Record]) -> String {
-    let mut rule_ids: Vec<(&str, &str, Option<&String>)> = Vec::new();
+    // One `rules[]` entry per rule in the registry, then any load-error codes reported.
+    let mut rule_ids: Vec<String> = Vec::new();
+    let mut rules: Vec<serde_json::Value> = Vec::new();
+    for meta in registry::rules() {
+        rule_ids.push(meta.code.to_string());
+        rules.push(json!({
+            "id": meta.code,
+            "name": meta.name,
+            "shortDescription": { "text": meta.name },
+            "fullDescription": { "text": meta.docs.what },
+            "help": { "text": format!("{}\n\n{}", meta.docs.what, meta.docs.why) },
+            "helpUri": format!("https://verklaar.nl/regels/{}", meta.code),
+            "defaultConfiguration": { "level": sarif_level(meta.severity) },
+            "properties": { "article": meta.article },
+        }));
+    }
     for r in records {
-        if !rule_ids.iter().any(|(c, _, _)| *c == r.code) {
-            rule_ids.push((&r.code, &r.name, r.article.as_ref()));
+        if !rule_ids.contains(&r.code) {
+            rule_ids.push(r.code.clone());
+            rules.push(json!({
+                "id": r.code,
+                "name": r.name,
+                "shortDescription": { "text": r.name },
+                "helpUri": format!("https://verklaar.nl/regels/{}", r.code),
+                "defaultConfiguration": { "level": "error" },
+                "properties": { "article": r.article },
+            }));
         }
     }
-    rule_ids.sort_by_key(|(c, _, _)| *c);
-    let rules: Vec<_> = rule_ids
-        .iter()
-        .map(|(code, name, article)| {
-            json!({
-                "id": code,
-                "name": name,
-                "helpUri": format!("https://verklaar.nl/regels/{code}"),
-                "properties": { "article": article },
-            })
-        })
-        .collect();
     let results: Vec<_> = records
         .iter()
         .map(|r| {
             let mut result = json!({
                 "ruleId": r.code,
-                "ruleIndex": rule_ids.iter().position(|(c, _, _)| *c == r.code),
+                "ruleIndex": rule_ids.iter().position(|c| *c == r.code),
                 "level": sarif_level(r.severity),
                 "message": { "text": r.message },
+                "properties": { "help": r.help, "article": r.article, "name": r.name },
                 "locations": [{
                     "physicalLocation": {
                         "artifactLocation": { "uri": r.file.replace('\\', "/") },

@@ -180,6 +180,19 @@ fn type_name(t: TypeName, lang: Lang) -> &'static str {
     }
 }
 
+/// 10485760 → "10.485.760".
+fn dutch_thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
 fn quoted(items: &[String]) -> Vec<String> {
     items.iter().map(|i| format!("`{i}`")).collect()
 }
@@ -393,8 +406,8 @@ fn describe(issue: &LoadIssue, lang: Lang) -> Text {
         },
         LoadIssue::TooLarge { size, limit } => Text {
             message: l.pick(
-                format!("Het bestand is te groot: {} MB, het maximum is {} MB.", size / 1_000_000, limit / 1_000_000),
-                format!("The file is too large: {} MB, the maximum is {} MB.", size / 1_000_000, limit / 1_000_000),
+                format!("Het bestand is te groot: {} bytes, het maximum is {} bytes (10 MB).", dutch_thousands(*size), dutch_thousands(*limit)),
+                format!("The file is too large: {size} bytes, the maximum is {limit} bytes (10 MB)."),
             ),
             label: l.pick("te groot", "too large").into(),
             help: Some(l.pick(
@@ -483,8 +496,8 @@ fn describe(issue: &LoadIssue, lang: Lang) -> Text {
             ).into(),
             label: l.pick("hier", "here").into(),
             help: Some(l.pick(
-                "Begin met `verklaar init NAAM` voor een voorbeeldbestand, of kijk in organisations/voorbeeld-praktijk.yaml.",
-                "Start from `verklaar init NAME` for a starter file, or look at organisations/voorbeeld-praktijk.yaml.",
+                "Begin met `schema_version: 1`, `organisation:` en `statement:`; een volledig voorbeeld staat in organisations/voorbeeld-praktijk.yaml.",
+                "Start with `schema_version: 1`, `organisation:` and `statement:`; a complete example is organisations/voorbeeld-praktijk.yaml.",
             ).into()),
             related_label: None,
         },

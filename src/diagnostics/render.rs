@@ -70,6 +70,23 @@ impl std::error::Error for Rendered {}
 struct WithSource<'a> {
     inner: &'a Rendered,
     source: NamedSource<Arc<str>>,
+    /// False when a label sits on a line too long to show (miette cannot pad past 65535
+    /// columns, and nobody reads such a snippet): then the position goes in the header.
+    snippet: bool,
+}
+
+/// Lines longer than this are not shown as snippets.
+const MAX_SNIPPET_LINE: usize = 2_000;
+
+fn snippet_fits(d: &Rendered) -> bool {
+    let text = &d.file.text;
+    d.labels.iter().all(|(range, _)| {
+        let start = range.start.min(text.len());
+        let end = range.end.min(text.len()).max(start);
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+        text.is_char_boundary(start) && text.is_char_boundary(end) && line_end - line_start <= MAX_SNIPPET_LINE
+    })
 }
 
 impl fmt::Debug for WithSource<'_> {
@@ -80,7 +97,12 @@ impl fmt::Debug for WithSource<'_> {
 
 impl fmt::Display for WithSource<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.inner, f)
+        fmt::Display::fmt(self.inner, f)?;
+        if !self.snippet {
+            let (line, column) = self.inner.line_col();
+            write!(f, "\n  --> {}:{line}:{column}", self.inner.file.display_name())?;
+        }
+        Ok(())
     }
 }
 
@@ -103,10 +125,13 @@ impl Diagnostic for WithSource<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(&self.source)
+        self.snippet.then_some(&self.source as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        if !self.snippet {
+            return None;
+        }
         let file = &self.inner.file;
         Some(Box::new(self.inner.labels.iter().enumerate().map(
             move |(i, (range, text))| {
@@ -138,6 +163,7 @@ pub fn render_human(diagnostics: &[Rendered], color: bool, width: usize) -> Stri
         let wrapped = WithSource {
             inner: d,
             source: d.source(),
+            snippet: snippet_fits(d),
         };
         // Writing into a String cannot fail.
         let _ = handler.render_report(&mut out, &wrapped);

@@ -36,8 +36,9 @@ pub struct B1 {
 fn word_regex(word: &str) -> Regex {
     let escaped = regex::escape(word).replace("\\ ", r"\s+").replace(' ', r"\s+");
     // Word boundaries only where the word starts/ends with a word character ("c.q." ends in '.').
-    let start = if word.starts_with(|c: char| c.is_alphanumeric()) { r"\b" } else { "" };
-    let end = if word.ends_with(|c: char| c.is_alphanumeric()) { r"\b" } else { "" };
+    // ASCII boundaries keep the regex on its DFA (see `terms::compile`).
+    let start = if word.starts_with(|c: char| c.is_alphanumeric()) { r"(?-u:\b)" } else { "" };
+    let end = if word.ends_with(|c: char| c.is_alphanumeric()) { r"(?-u:\b)" } else { "" };
     // Embedded data; every entry is exercised by the tests below.
     RegexBuilder::new(&format!("{start}{escaped}{end}")).case_insensitive(true).build().expect("word list regex")
 }
@@ -61,13 +62,13 @@ pub fn b1() -> &'static B1 {
 pub fn sentences(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
+    for (i, c) in text.char_indices() {
         let boundary = match c {
             '\n' => true,
             '.' | '!' | '?' => {
-                let next = chars.get(k + 1).map(|x| x.1);
-                let after = chars[k + 1..].iter().map(|x| x.1).find(|c| !c.is_whitespace());
+                let rest = &text[i + c.len_utf8()..];
+                let next = rest.chars().next();
+                let after = rest.chars().find(|c| !c.is_whitespace());
                 next.is_none_or(char::is_whitespace) && after.is_none_or(|c| c.is_uppercase() || c == '•' || c == '-')
             }
             _ => false,
@@ -95,7 +96,7 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
 pub fn syllables(word: &str) -> usize {
     let mut count = 0;
     let mut in_vowel = false;
-    for c in word.to_lowercase().chars() {
+    for c in word.chars().flat_map(char::to_lowercase) {
         let vowel = matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'á' | 'é' | 'ë' | 'è' | 'ï' | 'ö' | 'ü' | 'ó');
         if vowel && !in_vowel {
             count += 1;

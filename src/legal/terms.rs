@@ -3,7 +3,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex::{Regex, RegexBuilder};
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use serde::Deserialize;
 
 const DATA: &str = include_str!("obsolete_terms.yaml");
@@ -43,9 +43,27 @@ pub struct Term {
 /// Characters either side searched by `not_near`.
 const NEAR: usize = 120;
 
-fn compile(pattern: &str) -> Regex {
+/// Compiles a table pattern. `\b` becomes an ASCII word boundary: Unicode boundaries force the
+/// regex engine off its DFA on text with accents, and every pattern starts and ends in ASCII.
+pub fn compile(pattern: &str) -> Regex {
+    let ascii_boundaries = pattern.replace(r"\b", r"(?-u:\b)");
     // The table is embedded and every pattern is exercised by `tests` below.
-    RegexBuilder::new(pattern).case_insensitive(true).build().expect("valid pattern in obsolete_terms.yaml")
+    RegexBuilder::new(&ascii_boundaries)
+        .case_insensitive(true)
+        .build()
+        .expect("valid pattern in obsolete_terms.yaml")
+}
+
+/// All patterns as one set: a single pass tells which terms occur in a text at all.
+fn term_set() -> &'static RegexSet {
+    static SET: OnceLock<RegexSet> = OnceLock::new();
+    SET.get_or_init(|| {
+        RegexSetBuilder::new(terms().iter().map(|t| t.re.as_str()))
+            .case_insensitive(true)
+            .build()
+            // The same patterns compiled one by one in `terms()`.
+            .expect("term patterns form a set")
+    })
 }
 
 /// The table, compiled once per process.
@@ -118,7 +136,9 @@ fn ceil(text: &str, mut i: usize) -> usize {
 /// Every match of the table in `text`, with its byte range, after the context filters.
 pub fn find(text: &str) -> Vec<(Range<usize>, &'static Term)> {
     let mut out = Vec::new();
-    for term in terms() {
+    let all = terms();
+    for index in term_set().matches(text).iter() {
+        let term = &all[index];
         for m in term.re.find_iter(text) {
             let range = m.range();
             if let Some(re) = &term.same_sentence {

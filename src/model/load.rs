@@ -63,8 +63,10 @@ pub fn load_bytes(path: impl Into<PathBuf>, bytes: &[u8]) -> Result<Loaded, Load
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
-            let file = SourceFile::new(&path, String::from_utf8_lossy(bytes).into_owned());
-            let offset = e.valid_up_to();
+            // Positions count from after a BOM, as for every other diagnostic.
+            let bom = if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+            let file = SourceFile::new(&path, String::from_utf8_lossy(&bytes[bom..]).into_owned());
+            let offset = e.valid_up_to() - bom;
             let (line, column) = file.line_col(offset);
             let at = offset..offset + file.text[offset..].chars().next().map_or(0, char::len_utf8);
             return Err(LoadFailure {
@@ -196,11 +198,10 @@ fn schema_error(error: &jsonschema::ValidationError<'_>, json: &Value, map: &Sou
         }
         ValidationErrorKind::Required { property } => {
             let key = property.as_str().unwrap_or_default().to_string();
-            let at = if pointer.as_str().is_empty() {
-                0..0
-            } else {
-                map.parent_key_span(&pointer)
-            };
+            // `key:` written without a value is null, which means "left out": point at it.
+            let at = map.key_span(&pointer.key(&key)).unwrap_or_else(|| {
+                if pointer.as_str().is_empty() { 0..0 } else { map.parent_key_span(&pointer) }
+            });
             return vec![LoadDiagnostic::new(
                 LoadIssue::MissingKey {
                     key,

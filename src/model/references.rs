@@ -97,6 +97,9 @@ fn ids(root: &Value, list: &str) -> Vec<String> {
     if list == "sources" {
         out.insert(0, SOURCE_SELF.to_string());
     }
+    // Duplicates are reported on their own (L007); list each id once in help texts.
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|id| seen.insert(id.clone()));
     out
 }
 

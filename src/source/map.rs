@@ -216,6 +216,15 @@ fn walk(node: &Node, pointer: Pointer, key: Option<Range<usize>>, map: &mut Sour
             let mut object = Map::new();
             for (k, v) in entries {
                 if v.value == Value::Null {
+                    // Left out of the JSON, but keep the place so messages can point at it.
+                    let name = k.value.scalar_text().unwrap_or_else(|| "?".into());
+                    map.spans.insert(
+                        pointer.key(&name),
+                        Spans {
+                            key: Some(k.span.clone()),
+                            value: v.span.clone(),
+                        },
+                    );
                     continue;
                 }
                 let name = k.value.scalar_text().unwrap_or_else(|| "?".into());

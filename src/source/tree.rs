@@ -101,6 +101,8 @@ pub fn parse(file: &SourceFile) -> Result<Node, ParseError> {
         // Keep every entry: duplicates are reported by `duplicate_keys`, all of them, with
         // both places, instead of stopping at the first.
         duplicate_keys: serde_saphyr::options::DuplicateKeyPolicy::PassThrough,
+        // YAML 1.2 booleans only: `off` (a severity) and `NO` (Norway) stay text.
+        strict_booleans: true,
     };
     let raw: Spanned<Raw> = match serde_saphyr::from_str_with_options(&file.text, options) {
         Ok(raw) => raw,
@@ -133,37 +135,57 @@ pub fn duplicate_keys(root: &Node) -> Vec<(String, Range<usize>, Range<usize>)> 
 }
 
 fn classify(file: &SourceFile, err: &serde_saphyr::Error) -> ParseError {
+    use serde_saphyr::Error as E;
     let at = err.location().map(|l| range_of(file, &l)).unwrap_or(0..0);
     let inner = err.without_snippet();
-    let text = inner.to_string();
-    let lower = text.to_lowercase();
     match inner {
-        serde_saphyr::Error::AliasReplayLimitExceeded { .. }
-        | serde_saphyr::Error::AliasExpansionLimitExceeded { .. }
-        | serde_saphyr::Error::AliasReplayStackDepthExceeded { .. }
-        | serde_saphyr::Error::AliasReplayCounterOverflow { .. } => ParseError::AliasLimit { at },
-        serde_saphyr::Error::MultipleDocuments { .. } => ParseError::MultipleDocuments { at },
-        _ if lower.contains("depth") || lower.contains("recursion limit") || lower.contains("nesting") => {
-            ParseError::TooDeep { at }
+        E::AliasReplayLimitExceeded { .. }
+        | E::AliasExpansionLimitExceeded { .. }
+        | E::AliasReplayStackDepthExceeded { .. }
+        | E::AliasReplayCounterOverflow { .. } => ParseError::AliasLimit { at },
+        E::MultipleDocuments { .. } => ParseError::MultipleDocuments { at },
+        E::Budget { breach, .. } => {
+            // Breach kinds by name; the enum is non-exhaustive across saphyr versions.
+            let kind = format!("{breach:?}");
+            if kind.starts_with("Depth") {
+                ParseError::TooDeep { at }
+            } else if kind.starts_with("Alias") || kind.starts_with("Anchor") || kind.contains("Anchor") {
+                ParseError::AliasLimit { at }
+            } else if kind.starts_with("Documents") {
+                ParseError::MultipleDocuments { at }
+            } else {
+                ParseError::TooManyNodes { at }
+            }
         }
-        _ if lower.contains("alias") || lower.contains("anchor") => ParseError::AliasLimit { at },
-        _ if lower.contains("budget") && lower.contains("documents") => ParseError::MultipleDocuments { at },
-        _ if lower.contains("budget") => ParseError::TooManyNodes { at },
-        _ => ParseError::Syntax {
-            message: strip_location_prefix(&text),
-            at,
-        },
+        _ => {
+            let text = inner.to_string();
+            let lower = text.to_lowercase();
+            if lower.contains("recursion limit") {
+                ParseError::TooDeep { at }
+            } else if lower.contains("limit") && (lower.contains("alias") || lower.contains("anchor")) {
+                // Alias-limit errors raised while replaying come wrapped in other variants.
+                ParseError::AliasLimit { at }
+            } else {
+                ParseError::Syntax {
+                    message: strip_location(&text),
+                    at,
+                }
+            }
+        }
     }
 }
 
-/// saphyr messages start with "line 3 column 7: "; we show the position ourselves.
-fn strip_location_prefix(text: &str) -> String {
+/// saphyr messages carry the position ("line 3 column 7: …", "… at line 4, column 7");
+/// we show it ourselves, in the user's language.
+fn strip_location(text: &str) -> String {
+    use std::sync::OnceLock;
+    static POSITION: OnceLock<regex::Regex> = OnceLock::new();
+    let position = POSITION.get_or_init(|| {
+        // Literal pattern.
+        regex::Regex::new(r"^(error: )?line \d+ column \d+: |\s*at line \d+,? column \d+\.?$").expect("literal regex")
+    });
     let first_line = text.lines().next().unwrap_or(text);
-    let rest = first_line.strip_prefix("error: ").unwrap_or(first_line);
-    match rest.split_once(": ") {
-        Some((head, tail)) if head.starts_with("line ") && head.contains(" column ") => tail.to_string(),
-        _ => rest.to_string(),
-    }
+    position.replace_all(first_line, "").trim().trim_end_matches('.').to_string()
 }
 
 fn range_of(file: &SourceFile, loc: &Location) -> Range<usize> {

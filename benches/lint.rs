@@ -1,0 +1,51 @@
+//! Speed of loading and linting one organisation (issue: lint well under 1 ms per
+//! organisation on a release build). Run with `cargo bench --bench lint` or scripts/bench.sh.
+
+use std::path::{Path, PathBuf};
+
+use verklaar::i18n::Lang;
+use verklaar::lint::{self, LintOptions};
+use verklaar::model::load::{Loaded, load_bytes};
+
+fn main() {
+    divan::main();
+}
+
+const FILES: &[&str] = &["voorbeeld-praktijk", "lijv", "livio", "leef-coaching", "levgroep", "praktijk-lignum"];
+
+fn path(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("organisations").join(format!("{name}.yaml"))
+}
+
+fn loaded(name: &str) -> Loaded {
+    let bytes = std::fs::read(path(name)).expect("organisation file");
+    load_bytes(path(name), &bytes).unwrap_or_else(|_| panic!("{name} loads"))
+}
+
+/// Lint only: the rules over an already loaded model.
+#[divan::bench(args = FILES)]
+fn lint_one(bencher: divan::Bencher, name: &str) {
+    let loaded = loaded(name);
+    let options = LintOptions::new(Lang::Nl);
+    bencher.bench(|| lint::check(divan::black_box(&loaded), &options));
+}
+
+/// Load (parse, schema validation, references, typed model) from bytes in memory.
+#[divan::bench(args = FILES)]
+fn load_one(bencher: divan::Bencher, name: &str) {
+    let bytes = std::fs::read(path(name)).expect("organisation file");
+    bencher.bench(|| load_bytes("x.yaml", divan::black_box(&bytes)).is_ok());
+}
+
+fn codes() -> Vec<&'static str> {
+    verklaar::lint::registry::all().iter().map(|r| r.meta.code).collect()
+}
+
+/// Each rule alone on the largest real statement, to find the expensive ones.
+#[divan::bench(args = codes())]
+fn rule_on_leef_coaching(bencher: divan::Bencher, code: &'static str) {
+    let loaded = loaded("leef-coaching");
+    let mut options = LintOptions::new(Lang::Nl);
+    options.only = Some(code);
+    bencher.bench(|| lint::check(divan::black_box(&loaded), &options));
+}
