@@ -6,8 +6,11 @@
 
 pub mod cli;
 pub mod diagnostics;
+pub mod document;
 pub mod i18n;
 pub mod legal;
 pub mod lint;
 pub mod model;
+pub mod render;
+pub mod site;
 pub mod source;

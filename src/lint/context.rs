@@ -1,6 +1,13 @@
 //! What a rule sees (the model, the source map, the language) and what it returns.
 
+use std::any::Any;
+use std::cell::{OnceCell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
 use std::ops::Range;
+
+use crate::legal::terms::{self, Term};
+use crate::lint::rules::is_free_text;
 
 use crate::i18n::Lang;
 use crate::model::Organisation;
@@ -11,6 +18,64 @@ pub struct Ctx<'a> {
     pub map: &'a SourceMap,
     pub file: &'a SourceFile,
     pub lang: Lang,
+    /// Matches of the obsolete-terms table in every free text, computed once per run
+    /// because ten rules read them.
+    term_hits: OnceCell<Vec<TermHit>>,
+    /// Other results several rules share (e.g. identifiers found in the text), by name.
+    memo: RefCell<HashMap<&'static str, Rc<dyn Any>>>,
+}
+
+/// One match of the obsolete-terms table: where (value and byte range in it) and which term.
+pub struct TermHit {
+    pub at: Pointer,
+    pub range: Range<usize>,
+    pub term: &'static Term,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(org: &'a Organisation, map: &'a SourceMap, file: &'a SourceFile, lang: Lang) -> Ctx<'a> {
+        Ctx {
+            org,
+            map,
+            file,
+            lang,
+            term_hits: OnceCell::new(),
+            memo: RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// Computes `f` once per lint run and shares the result between rules.
+    pub fn memo<T: 'static>(&self, key: &'static str, f: impl FnOnce() -> T) -> Rc<T> {
+        if let Some(hit) = self.memo.borrow().get(key).and_then(|v| Rc::clone(v).downcast::<T>().ok()) {
+            return hit;
+        }
+        let value = Rc::new(f());
+        self.memo.borrow_mut().insert(key, Rc::clone(&value) as Rc<dyn Any>);
+        value
+    }
+
+    /// Free-text values (not ids, enum values or dates) with their pointers.
+    pub fn texts(&self) -> impl Iterator<Item = (&'a Pointer, &'a str)> + 'a {
+        self.map
+            .strings()
+            .iter()
+            .filter(|(p, _)| is_free_text(p))
+            .map(|(p, s)| (p, s.as_str()))
+    }
+
+    pub fn term_hits(&self) -> &[TermHit] {
+        self.term_hits.get_or_init(|| {
+            self.texts()
+                .flat_map(|(at, text)| {
+                    terms::find(text).into_iter().map(move |(range, term)| TermHit {
+                        at: at.clone(),
+                        range,
+                        term,
+                    })
+                })
+                .collect()
+        })
+    }
 }
 
 impl Ctx<'_> {
@@ -31,6 +96,9 @@ impl Ctx<'_> {
     pub fn span_in_value(&self, at: &Pointer, needle: &str) -> Range<usize> {
         let whole = self.map.span_for(at);
         let source = self.file.text.get(whole.clone()).unwrap_or("");
+        if let Some(i) = source.find(needle) {
+            return whole.start + i..whole.start + i + needle.len();
+        }
         let lower_source = source.to_lowercase();
         let lower_needle = needle.to_lowercase();
         // Lower-casing can change byte lengths (rarely, e.g. 'İ'); only trust equal lengths.

@@ -62,12 +62,7 @@ impl Finding {
 
 /// Lints one loaded organisation. Findings come in source order.
 pub fn check(loaded: &Loaded, options: &LintOptions) -> Vec<Finding> {
-    let ctx = Ctx {
-        org: &loaded.org,
-        map: &loaded.map,
-        file: &loaded.file,
-        lang: options.lang,
-    };
+    let ctx = Ctx::new(&loaded.org, &loaded.map, &loaded.file, options.lang);
     let config = loaded.org.lint.clone().unwrap_or_default();
     let mut findings = Vec::new();
     for rule in registry::all() {

@@ -6,15 +6,14 @@ use std::sync::OnceLock;
 
 use regex::{Regex, RegexBuilder};
 
-use super::text::is_free_text;
 use crate::diagnostics::SeverityLevel;
-use crate::legal::{b1, terms};
+use crate::legal::b1;
+use crate::lint::context::TermHit;
 use crate::lint::{Ctx, Found, Rule};
 use crate::source::Pointer;
 
-/// Free-text values with their pointers.
-fn texts<'a>(ctx: &'a Ctx) -> impl Iterator<Item = (&'a Pointer, &'a str)> {
-    ctx.map.strings().iter().filter(|(p, _)| is_free_text(p)).map(|(p, s)| (p, s.as_str()))
+fn texts<'a>(ctx: &Ctx<'a>) -> impl Iterator<Item = (&'a Pointer, &'a str)> + 'a {
+    ctx.texts()
 }
 
 /// The source span of `range` within the value at `pointer`.
@@ -25,34 +24,33 @@ fn span_of(ctx: &Ctx, pointer: &Pointer, text: &str, range: &Range<usize>) -> Ra
 /// Findings of one code from the obsolete-terms table (RULES.md §3).
 fn term_findings(ctx: &Ctx, code: &str) -> Vec<Found> {
     let mut out = Vec::new();
-    for (pointer, text) in texts(ctx) {
-        // "Gemeentelijke Basisadministratie (GBA)" is one mention, not two.
-        let mut last: Option<(&str, usize)> = None;
-        for (range, term) in terms::find(text) {
-            if term.spec.rule != code {
-                continue;
-            }
-            if last.is_some_and(|(id, end)| id == term.spec.id && range.start <= end + 16) {
-                last = Some((&term.spec.id, range.end));
-                continue;
-            }
-            last = Some((&term.spec.id, range.end));
-            let matched = &text[range.clone()];
-            out.push(
-                Found::new(
-                    pointer.clone(),
-                    ctx.t(
-                        format!("'{matched}': {}", term.spec.why),
-                        format!("'{matched}' is outdated or incorrect ({}).", term.spec.id),
-                    ),
-                    Some(ctx.t(
-                        format!("Schrijf: {}.", term.spec.replacement),
-                        format!("Write: {}.", term.spec.replacement),
-                    )),
-                )
-                .with_span(span_of(ctx, pointer, text, &range)),
-            );
+    // "Gemeentelijke Basisadministratie (GBA)" is one mention, not two.
+    let mut last: Option<(&Pointer, &str, usize)> = None;
+    for hit in ctx.term_hits().iter().filter(|h| h.term.spec.rule == code) {
+        let TermHit { at, range, term } = hit;
+        let same_mention = last.is_some_and(|(p, id, end)| p == at && id == term.spec.id && range.start <= end + 16);
+        last = Some((at, &term.spec.id, range.end));
+        if same_mention {
+            continue;
         }
+        let Some(text) = ctx.map.strings().iter().find(|(p, _)| p == at).map(|(_, s)| s.as_str()) else {
+            continue;
+        };
+        let matched = &text[range.clone()];
+        out.push(
+            Found::new(
+                at.clone(),
+                ctx.t(
+                    format!("'{matched}': {}", term.spec.why),
+                    format!("'{matched}' is outdated or incorrect ({}).", term.spec.id),
+                ),
+                Some(ctx.t(
+                    format!("Schrijf: {}.", term.spec.replacement),
+                    format!("Write: {}.", term.spec.replacement),
+                )),
+            )
+            .with_span(span_of(ctx, at, text, range)),
+        );
     }
     out
 }

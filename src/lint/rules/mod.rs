@@ -37,6 +37,8 @@ pub mod retention;
 pub mod rights;
 mod text;
 
+pub use text::is_free_text;
+
 use super::Rule;
 
 /// Every family's rules; the registry sorts them by code.

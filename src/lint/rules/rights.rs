@@ -2,13 +2,18 @@
 //! The rights themselves are derived from the legal bases; these rules check what the model
 //! restricts and how requests are handled.
 
+use std::collections::BTreeMap;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use regex::Regex;
 
 use super::text::conditional_complaint;
 use crate::lint::{Ctx, Found, Rule};
+use crate::model::derived_rights;
+use crate::model::rights::{Applicability, rights_for};
 use crate::model::time::Duration;
+use crate::model::vocab::{AddressForm, LegalBasis, Right};
 use crate::source::Pointer;
 
 fn rights() -> Pointer {
@@ -18,6 +23,500 @@ fn rights() -> Pointer {
 /// One month under AVG art. 12 lid 3; 31 days covers the longest month.
 fn longer_than_a_month(d: &Duration) -> bool {
     d.approx_days() > 31.0
+}
+
+/// Why a right must be stated: the purposes (RULES.md §4, [`derived_rights`]) and the
+/// statement-level legal bases that require it.
+#[derive(Default)]
+struct Required {
+    /// Indices into `purposes`.
+    purposes: Vec<usize>,
+    /// Indices into `legal_bases` (bases named without a tie to a purpose).
+    statement_bases: Vec<usize>,
+    /// Direct marketing: objection is absolute (art. 21 lid 2–3).
+    absolute: bool,
+}
+
+/// The rights the statement must state, with why. The statement-level `legal_bases` count
+/// too: a statement that says it relies on consent must say that consent can be withdrawn.
+fn required(ctx: &Ctx) -> BTreeMap<Right, Required> {
+    let mut out: BTreeMap<Right, Required> = derived_rights(ctx.org)
+        .into_iter()
+        .map(|(right, grounds)| {
+            let why = Required {
+                purposes: grounds.purposes,
+                statement_bases: Vec::new(),
+                absolute: grounds.absolute,
+            };
+            (right, why)
+        })
+        .collect();
+    // Portability needs automated processing; a statement-level basis says nothing about it,
+    // so follow the purposes (RULES.md §4: automated unless the model says paper only).
+    let automated = ctx.org.purposes.is_empty() || ctx.org.purposes.iter().any(|p| p.automated);
+    for (i, b) in ctx.org.legal_bases.iter().enumerate() {
+        for &(right, how) in rights_for(b.basis) {
+            let applies = match how {
+                Applicability::Yes | Applicability::Limited => true,
+                Applicability::IfAutomated => automated,
+                Applicability::IfAutomatedDecision => false,
+            };
+            if applies {
+                out.entry(right).or_default().statement_bases.push(i);
+            }
+        }
+    }
+    out.retain(|_, why| !why.purposes.is_empty() || !why.statement_bases.is_empty());
+    out
+}
+
+fn basis_words(ctx: &Ctx, basis: LegalBasis) -> String {
+    match basis {
+        LegalBasis::Consent => ctx.t("toestemming", "consent"),
+        LegalBasis::Contract => ctx.t("overeenkomst", "contract"),
+        LegalBasis::LegalObligation => ctx.t("wettelijke plicht", "legal obligation"),
+        LegalBasis::VitalInterests => ctx.t("vitaal belang", "vital interests"),
+        LegalBasis::PublicTask => ctx.t("taak van algemeen belang", "public task"),
+        LegalBasis::LegitimateInterests => ctx.t("gerechtvaardigd belang", "legitimate interests"),
+    }
+}
+
+/// The right as the subject of a sentence, and its value in `rights.stated`.
+fn right_words(ctx: &Ctx, right: Right) -> (String, &'static str) {
+    match right {
+        Right::Access => (
+            ctx.t(
+                "Het recht op inzage (AVG art. 15)",
+                "The right of access (GDPR art. 15)",
+            ),
+            "access",
+        ),
+        Right::Rectification => (
+            ctx.t(
+                "Het recht op correctie van onjuiste gegevens (AVG art. 16)",
+                "The right to rectification (GDPR art. 16)",
+            ),
+            "rectification",
+        ),
+        Right::Erasure => (
+            ctx.t(
+                "Het recht op verwijdering (AVG art. 17)",
+                "The right to erasure (GDPR art. 17)",
+            ),
+            "erasure",
+        ),
+        Right::Restriction => (
+            ctx.t(
+                "Het recht op beperking van de verwerking (AVG art. 18)",
+                "The right to restriction of processing (GDPR art. 18)",
+            ),
+            "restriction",
+        ),
+        Right::Portability => (
+            ctx.t(
+                "Het recht op overdraagbaarheid van gegevens (AVG art. 20)",
+                "The right to data portability (GDPR art. 20)",
+            ),
+            "portability",
+        ),
+        Right::Objection => (
+            ctx.t(
+                "Het recht van bezwaar (AVG art. 21)",
+                "The right to object (GDPR art. 21)",
+            ),
+            "objection",
+        ),
+        Right::WithdrawConsent => (
+            ctx.t(
+                "Het recht om toestemming in te trekken (AVG art. 7 lid 3)",
+                "The right to withdraw consent (GDPR art. 7(3))",
+            ),
+            "withdraw_consent",
+        ),
+        Right::AutomatedDecision => (
+            ctx.t(
+                "Het recht om niet te worden onderworpen aan een geautomatiseerd besluit (AVG art. 22)",
+                "The right not to be subject to an automated decision (GDPR art. 22)",
+            ),
+            "automated_decision",
+        ),
+        Right::Complaint => (
+            ctx.t(
+                "Het recht om te klagen bij de Autoriteit Persoonsgegevens (AVG art. 77)",
+                "The right to complain to the Dutch DPA (GDPR art. 77)",
+            ),
+            "complaint",
+        ),
+    }
+}
+
+/// A sentence the statement could use for the right (what to write instead), in the
+/// statement's own form of address (Dutch) or in English.
+fn example(ctx: &Ctx, right: Right) -> String {
+    let je = ctx.org.statement.address_form == AddressForm::Je;
+    let nl = |u: &str, j: &str| if je { j.to_string() } else { u.to_string() };
+    let (nl_text, en) = match right {
+        Right::Access => (
+            nl(
+                "U mag de gegevens inzien die wij over u hebben. Op verzoek krijgt u een kopie.",
+                "Je mag de gegevens inzien die wij over jou hebben. Op verzoek krijg je een kopie.",
+            ),
+            "You may see the data we hold about you. On request you get a copy.",
+        ),
+        Right::Rectification => (
+            nl(
+                "Kloppen uw gegevens niet of zijn ze onvolledig? Dan passen wij ze op uw verzoek aan.",
+                "Kloppen je gegevens niet of zijn ze onvolledig? Dan passen wij ze op jouw verzoek aan.",
+            ),
+            "Are your data wrong or incomplete? Then we correct them at your request.",
+        ),
+        Right::Erasure => (
+            nl(
+                "U kunt ons vragen uw gegevens te verwijderen. Moeten wij ze volgens de wet bewaren, dan leggen wij uit waarom dat niet kan.",
+                "Je kunt ons vragen je gegevens te verwijderen. Moeten wij ze volgens de wet bewaren, dan leggen wij uit waarom dat niet kan.",
+            ),
+            "You can ask us to delete your data. If the law requires us to keep them, we explain why we cannot.",
+        ),
+        Right::Restriction => (
+            nl(
+                "U kunt ons vragen het gebruik van uw gegevens tijdelijk te beperken, bijvoorbeeld zolang wij uitzoeken of ze kloppen.",
+                "Je kunt ons vragen het gebruik van je gegevens tijdelijk te beperken, bijvoorbeeld zolang wij uitzoeken of ze kloppen.",
+            ),
+            "You can ask us to restrict the use of your data for a while, for example while we check whether they are correct.",
+        ),
+        Right::Portability => (
+            nl(
+                "U kunt de gegevens die u ons heeft gegeven in een gangbaar digitaal bestand krijgen, of ze laten doorsturen naar een andere organisatie.",
+                "Je kunt de gegevens die je ons hebt gegeven in een gangbaar digitaal bestand krijgen, of ze laten doorsturen naar een andere organisatie.",
+            ),
+            "You can get the data you gave us in a common digital format, or have them sent to another organisation.",
+        ),
+        Right::Objection => (
+            nl(
+                "U kunt bezwaar maken tegen het gebruik van uw gegevens. Tegen direct marketing kunt u altijd bezwaar maken; dan stoppen wij daarmee.",
+                "Je kunt bezwaar maken tegen het gebruik van je gegevens. Tegen direct marketing kun je altijd bezwaar maken; dan stoppen wij daarmee.",
+            ),
+            "You can object to the use of your data. You can always object to direct marketing; we then stop it.",
+        ),
+        Right::WithdrawConsent => (
+            nl(
+                "U kunt uw toestemming altijd intrekken. Wat wij vóór het intrekken met uw gegevens deden, blijft wel geldig.",
+                "Je kunt je toestemming altijd intrekken. Wat wij vóór het intrekken met je gegevens deden, blijft wel geldig.",
+            ),
+            "You can withdraw your consent at any time. This does not affect what we did with your data before you withdrew it.",
+        ),
+        Right::AutomatedDecision | Right::Complaint => (String::new(), ""),
+    };
+    ctx.t(nl_text, en)
+}
+
+/// The legal grounds that may limit the right, for the help text.
+fn limits(right: Right) -> &'static str {
+    match right {
+        Right::Access => "AVG art. 15 lid 4, art. 23 of UAVG art. 41",
+        Right::Erasure => "AVG art. 17 lid 3, art. 23 of UAVG art. 41",
+        Right::Portability => "AVG art. 20 lid 3 en 4",
+        Right::Objection => "AVG art. 21 lid 1 (dwingende gerechtvaardigde gronden), art. 23 of UAVG art. 41",
+        _ => "AVG art. 23 of UAVG art. 41",
+    }
+}
+
+/// Why the right applies, in one sentence.
+fn reason(ctx: &Ctx, right: Right, why: &Required) -> String {
+    let purposes = &ctx.org.purposes;
+    if right == Right::Objection
+        && why.absolute
+        && let Some(p) = why
+            .purposes
+            .iter()
+            .filter_map(|&i| purposes.get(i))
+            .find(|p| p.direct_marketing)
+    {
+        return ctx.t(
+            format!(
+                "U gebruikt gegevens voor direct marketing ('{}'); daartegen kan iedereen altijd bezwaar maken (AVG art. 21 lid 2).",
+                p.description
+            ),
+            format!(
+                "You use data for direct marketing ('{}'); anyone can always object to that (GDPR art. 21(2)).",
+                p.description
+            ),
+        );
+    }
+    let automated_nl = if right == Right::Portability {
+        ", digitaal verwerkt"
+    } else {
+        ""
+    };
+    let automated_en = if right == Right::Portability {
+        ", processed electronically"
+    } else {
+        ""
+    };
+    if let Some(p) = why.purposes.first().and_then(|&i| purposes.get(i)) {
+        let basis = match p.legal_basis {
+            // Withdrawal may come from explicit consent under art. 9 lid 2 sub a alone.
+            Some(b) if right != Right::WithdrawConsent || b == LegalBasis::Consent => basis_words(ctx, b),
+            _ if right == Right::WithdrawConsent => ctx.t(
+                "uitdrukkelijke toestemming, AVG art. 9 lid 2 sub a",
+                "explicit consent, GDPR art. 9(2)(a)",
+            ),
+            Some(b) => basis_words(ctx, b),
+            None => String::new(),
+        };
+        let more = why.purposes.len() - 1;
+        let (more_nl, more_en) = match more {
+            0 => (String::new(), String::new()),
+            1 => (
+                " en voor nog 1 ander doel".to_string(),
+                " and for 1 other purpose".to_string(),
+            ),
+            n => (
+                format!(" en voor nog {n} andere doelen"),
+                format!(" and for {n} other purposes"),
+            ),
+        };
+        return ctx.t(
+            format!(
+                "Dat recht geldt voor het doel '{}' ({basis}{automated_nl}){more_nl}.",
+                p.description
+            ),
+            format!(
+                "That right applies to the purpose '{}' ({basis}{automated_en}){more_en}.",
+                p.description
+            ),
+        );
+    }
+    let bases: Vec<String> = why
+        .statement_bases
+        .iter()
+        .filter_map(|&i| ctx.org.legal_bases.get(i))
+        .map(|b| basis_words(ctx, b.basis))
+        .collect();
+    let list = ctx.lang.and_list(&bases);
+    ctx.t(
+        format!("Dat recht geldt omdat de verklaring {list} als rechtsgrond noemt."),
+        format!("That right applies because the statement names {list} as a legal basis."),
+    )
+}
+
+/// A restriction that takes the right away altogether, without any condition: "Verwijdering
+/// is niet mogelijk", "U kunt uw toestemming niet intrekken". Partial or conditional limits
+/// ("als …", "persoonlijke werkaantekeningen …") are VK515's business.
+fn excludes_entirely(description: &str) -> bool {
+    static EXCLUDES: OnceLock<Regex> = OnceLock::new();
+    static CONDITION: OnceLock<Regex> = OnceLock::new();
+    let excludes = EXCLUDES.get_or_init(|| {
+        Regex::new(r"(?i)\bgeen\s+recht\b|\bniet\s+mogelijk\b|\buitgesloten\b|\bniet\s+van\s+toepassing\b|\bnooit\b|\bin\s+geen\s+geval\b|\bgeen\s+(inzage|correctie|rectificatie|verbetering|verwijdering|vernietiging|beperking|bezwaar|overdracht|(data)?portabiliteit|intrekking)\b|\bniet\s+(worden\s+)?(ingetrokken|intrekken|in\s+te\s+trekken)\b").expect("literal regex")
+    });
+    let condition = CONDITION.get_or_init(|| {
+        Regex::new(r"(?i)\b(als|indien|wanneer|tenzij|voor\s+zover|zolang|mits|behalve|bepaalde|sommige|situaties?|gevallen|anderen|derden|werkaantekeningen|uitzondering|uitzonderingen)\b").expect("literal regex")
+    });
+    excludes.is_match(description) && !condition.is_match(description)
+}
+
+/// The whole `[…]` of `rights.stated` when it is written as a flow list on one line.
+fn stated_list_span(ctx: &Ctx) -> Option<Range<usize>> {
+    let start = ctx.map.span_for(&rights().key("stated")).start;
+    let rest = ctx.file.text.get(start..)?;
+    let line = rest.split('\n').next()?;
+    if !line.starts_with('[') {
+        return None;
+    }
+    line.find(']').map(|end| start..start + end + 1)
+}
+
+/// VK501–VK505 and VK508: a required right that the existing statement does not name
+/// (`rights.stated`), or that the model takes away entirely without a legal ground.
+fn right_missing(ctx: &Ctx, right: Right) -> Vec<Found> {
+    let required = required(ctx);
+    let Some(why) = required.get(&right) else { return vec![] };
+    let Some(block) = &ctx.org.rights else { return vec![] };
+    let (title, value) = right_words(ctx, right);
+    let because = reason(ctx, right, why);
+    if block.stated.as_ref().is_some_and(|stated| !stated.contains(&right)) {
+        let found = Found::new(
+            rights().key("stated"),
+            ctx.t(
+                format!("{title} ontbreekt in de verklaring. {because}"),
+                format!("{title} is missing from the statement. {because}"),
+            ),
+            Some(ctx.t(
+                format!(
+                    "Neem het recht op in de verklaring, bijvoorbeeld: '{}' Een verklaring die verklaar maakt, noemt het vanzelf. Noemt de bestaande tekst het toch, zet dan `{value}` in `rights.stated`.",
+                    example(ctx, right)
+                ),
+                format!(
+                    "Add the right to the statement, for example: '{}' A statement made by verklaar names it by itself. If the existing text does name it, add `{value}` to `rights.stated`.",
+                    example(ctx, right)
+                ),
+            )),
+        );
+        return vec![match stated_list_span(ctx) {
+            Some(span) => found.with_span(span),
+            None => found,
+        }];
+    }
+    block
+        .restrictions
+        .iter()
+        .enumerate()
+        .filter(|(_, x)| x.right == right && x.legal_ground.is_none() && excludes_entirely(&x.description))
+        .map(|(i, x)| {
+            Found::new(
+                rights().key("restrictions").index(i),
+                ctx.t(
+                    format!(
+                        "{title} wordt helemaal uitgesloten, zonder wettelijke grond: '{}'. {because}",
+                        x.description.trim().trim_end_matches('.')
+                    ),
+                    format!(
+                        "{title} is excluded altogether, without a legal ground: '{}'. {because}",
+                        x.description.trim().trim_end_matches('.')
+                    ),
+                ),
+                Some(ctx.t(
+                    format!(
+                        "Schrap de uitsluiting en schrijf bijvoorbeeld: '{}' Beperk het recht alleen voor zover de wet dat toestaat ({}), en noem die grond in `legal_ground`.",
+                        example(ctx, right),
+                        limits(right)
+                    ),
+                    format!(
+                        "Drop the exclusion and write, for example: '{}' Limit the right only as far as the law allows ({}), and give that ground in `legal_ground`.",
+                        example(ctx, right),
+                        limits(right)
+                    ),
+                )),
+            )
+        })
+        .collect()
+}
+
+rule!(
+    VK501, "VK501", "right-access-missing", Error, "AVG art. 13 lid 2 sub b; art. 15",
+    what: "Of de verklaring het recht op inzage noemt. verklaar zet dat recht zelf in elke verklaring; de regel meldt het als de bestaande tekst het niet noemt (`rights.stated`) of als het model het zonder wettelijke grond helemaal uitsluit.",
+    why: "Het recht op inzage geldt bij elke rechtsgrond en moet in de verklaring staan (art. 13 lid 2 sub b, art. 15). Wie niet weet dat hij zijn gegevens mag inzien, kan ook zijn andere rechten niet gebruiken.",
+    bad: "rights:\n  stated: [rectification, erasure, restriction]\n",
+    good: "rights:\n  stated: [access, rectification, erasure, restriction]\n",
+    check: vk501,
+);
+
+fn vk501(ctx: &Ctx) -> Vec<Found> {
+    right_missing(ctx, Right::Access)
+}
+
+rule!(
+    VK502, "VK502", "right-rectification-missing", Error, "AVG art. 13 lid 2 sub b; art. 16",
+    what: "Of de verklaring het recht op correctie (rectificatie) van onjuiste of onvolledige gegevens noemt, in de bestaande tekst (`rights.stated`) of zonder uitsluiting in het model.",
+    why: "Het recht op correctie geldt bij elke rechtsgrond en moet in de verklaring staan (art. 13 lid 2 sub b, art. 16).",
+    bad: "rights:\n  stated: [access, erasure, restriction]\n",
+    good: "rights:\n  stated: [access, rectification, erasure, restriction]\n",
+    check: vk502,
+);
+
+fn vk502(ctx: &Ctx) -> Vec<Found> {
+    right_missing(ctx, Right::Rectification)
+}
+
+rule!(
+    VK503, "VK503", "right-erasure-missing", Error, "AVG art. 13 lid 2 sub b; art. 17",
+    what: "Of de verklaring het recht op verwijdering noemt, in de bestaande tekst (`rights.stated`), en of het model dat recht niet zonder wettelijke grond helemaal uitsluit ('wij verwijderen nooit gegevens').",
+    why: "Het recht op verwijdering moet in de verklaring staan (art. 13 lid 2 sub b, art. 17). Bij een wettelijke plicht of een taak van algemeen belang geldt het beperkt (art. 17 lid 3 sub b); noem het dan met die beperking, maar laat het niet weg.",
+    bad: "rights:\n  restrictions:\n    - { right: erasure, description: Wij verwijderen nooit gegevens. }\n",
+    good: "rights:\n  restrictions:\n    - right: erasure\n      description: Gegevens die wij volgens de wet moeten bewaren, verwijderen wij pas na die termijn.\n      legal_ground: AVG art. 17 lid 3 sub b\n",
+    check: vk503,
+);
+
+fn vk503(ctx: &Ctx) -> Vec<Found> {
+    right_missing(ctx, Right::Erasure)
+}
+
+rule!(
+    VK504, "VK504", "right-restriction-missing", Error, "AVG art. 13 lid 2 sub b; art. 18",
+    what: "Of de verklaring het recht op beperking van de verwerking noemt ('afschermen' telt mee als de tekst uitlegt wat het is), in de bestaande tekst (`rights.stated`) of zonder uitsluiting in het model.",
+    why: "Het recht op beperking geldt bij elke rechtsgrond en moet in de verklaring staan (art. 13 lid 2 sub b, art. 18), bijvoorbeeld voor de tijd dat u onderzoekt of gegevens kloppen.",
+    bad: "rights:\n  stated: [access, rectification, erasure]\n",
+    good: "rights:\n  stated: [access, rectification, erasure, restriction]\n",
+    check: vk504,
+);
+
+fn vk504(ctx: &Ctx) -> Vec<Found> {
+    right_missing(ctx, Right::Restriction)
+}
+
+rule!(
+    VK505, "VK505", "right-portability-missing", Error, "AVG art. 13 lid 2 sub b; art. 20 lid 1",
+    what: "Of de verklaring het recht op overdraagbaarheid van gegevens noemt als een doel rust op toestemming of een overeenkomst en de gegevens digitaal worden verwerkt.",
+    why: "Bij toestemming of een overeenkomst en geautomatiseerde verwerking mag iemand de gegevens die hij zelf gaf in een gangbaar bestand krijgen of laten doorsturen (art. 20 lid 1). Dat recht moet dan in de verklaring staan (art. 13 lid 2 sub b).",
+    bad: "purposes:\n  - { id: behandeling, description: Uw behandeling, legal_basis: contract }\nrights:\n  stated: [access, rectification, erasure, restriction]\n",
+    good: "purposes:\n  - { id: behandeling, description: Uw behandeling, legal_basis: contract }\nrights:\n  stated: [access, rectification, erasure, restriction, portability]\n",
+    check: vk505,
+);
+
+fn vk505(ctx: &Ctx) -> Vec<Found> {
+    right_missing(ctx, Right::Portability)
+}
+
+rule!(
+    VK506, "VK506", "right-object-missing", Error, "AVG art. 13 lid 2 sub b; art. 21 lid 1 en 2",
+    what: "Of de verklaring het recht van bezwaar noemt als een doel rust op gerechtvaardigd belang of een taak van algemeen belang, of als gegevens voor direct marketing worden gebruikt.",
+    why: "Bij gerechtvaardigd belang en algemeen belang kan iemand bezwaar maken (art. 21 lid 1); tegen direct marketing altijd, zonder reden (art. 21 lid 2). Dat recht moet dan in de verklaring staan (art. 13 lid 2 sub b).",
+    bad: "purposes:\n  - { id: nieuwsbrief, description: Nieuwsbrieven sturen, direct_marketing: true }\nrights:\n  stated: [access, rectification, erasure, restriction]\n",
+    good: "purposes:\n  - { id: nieuwsbrief, description: Nieuwsbrieven sturen, direct_marketing: true }\nrights:\n  stated: [access, rectification, erasure, restriction, objection]\n  objection_stated_separately: true\n",
+    check: vk506,
+);
+
+fn vk506(ctx: &Ctx) -> Vec<Found> {
+    right_missing(ctx, Right::Objection)
+}
+
+rule!(
+    VK507, "VK507", "right-object-not-separate", Warning, "AVG art. 21 lid 4",
+    what: "Of de bestaande verklaring het recht van bezwaar apart en opvallend noemt, en niet alleen in een opsomming met de andere rechten, als dat recht geldt.",
+    why: "Het recht van bezwaar moet uitdrukkelijk onder de aandacht worden gebracht, duidelijk en gescheiden van andere informatie (art. 21 lid 4). Een regel in een lijstje rechten is dat niet.",
+    bad: "rights:\n  stated: [access, rectification, erasure, restriction, objection]\n",
+    good: "rights:\n  stated: [access, rectification, erasure, restriction, objection]\n  objection_stated_separately: true\n",
+    check: vk507,
+);
+
+fn vk507(ctx: &Ctx) -> Vec<Found> {
+    let Some(block) = &ctx.org.rights else { return vec![] };
+    let Some(stated) = &block.stated else { return vec![] };
+    if block.objection_stated_separately {
+        return vec![];
+    }
+    let Some(index) = stated.iter().position(|r| *r == Right::Objection) else {
+        return vec![];
+    };
+    let required = required(ctx);
+    let Some(why) = required.get(&Right::Objection) else {
+        return vec![];
+    };
+    let because = reason(ctx, Right::Objection, why);
+    vec![Found::new(
+        rights().key("stated").index(index),
+        ctx.t(
+            format!("Het recht van bezwaar staat niet apart en opvallend in de verklaring, maar tussen de andere rechten. {because}"),
+            format!("The right to object is not shown separately and prominently, but among the other rights. {because}"),
+        ),
+        Some(ctx.t(
+            "Geef het recht van bezwaar een eigen alinea met een eigen kopje, bijvoorbeeld 'Bezwaar maken', en zeg waartegen iemand bezwaar kan maken. Zet daarna `objection_stated_separately: true`.",
+            "Give the right to object its own paragraph with its own heading, for example 'Bezwaar maken', and say what one can object to. Then set `objection_stated_separately: true`.",
+        )),
+    )]
+}
+
+rule!(
+    VK508, "VK508", "consent-withdrawal-missing", Error, "AVG art. 13 lid 2 sub c; art. 7 lid 3",
+    what: "Of de verklaring zegt dat iemand zijn toestemming altijd kan intrekken, als een doel (of een uitzondering voor bijzondere gegevens) op toestemming rust.",
+    why: "Wie toestemming geeft, moet die even makkelijk kunnen intrekken, en moet dat vooraf weten (art. 7 lid 3; art. 13 lid 2 sub c). Het intrekken geldt niet voor de verwerking daarvóór.",
+    bad: "purposes:\n  - { id: fotos, description: Foto's van activiteiten, legal_basis: consent }\nrights:\n  stated: [access, rectification, erasure, restriction, portability]\n",
+    good: "purposes:\n  - { id: fotos, description: Foto's van activiteiten, legal_basis: consent }\nrights:\n  stated: [access, rectification, erasure, restriction, portability, withdraw_consent]\n",
+    check: vk508,
+);
+
+fn vk508(ctx: &Ctx) -> Vec<Found> {
+    right_missing(ctx, Right::WithdrawConsent)
 }
 
 rule!(
@@ -258,4 +757,30 @@ fn vk515(ctx: &Ctx) -> Vec<Found> {
 }
 
 /// The rules of this family, in code order.
-pub const RULES: &[Rule] = &[VK509, VK510, VK511, VK512, VK513, VK514, VK515];
+pub const RULES: &[Rule] = &[
+    VK501, VK502, VK503, VK504, VK505, VK506, VK507, VK508, VK509, VK510, VK511, VK512, VK513, VK514, VK515,
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entire_exclusions() {
+        assert!(excludes_entirely("Wij verwijderen nooit gegevens uit uw dossier."));
+        assert!(excludes_entirely("Verwijdering is niet mogelijk."));
+        assert!(excludes_entirely("Uw toestemming kan niet worden ingetrokken."));
+        // Partial or conditional limits are VK515's.
+        assert!(!excludes_entirely(
+            "Persoonlijke werkaantekeningen van medewerkers horen niet bij het dossier en kun je niet inzien."
+        ));
+        assert!(!excludes_entirely(
+            "Je hebt het recht om gegevens te laten verwijderen als ze niet meer nodig zijn."
+        ));
+        assert!(!excludes_entirely("verwijdering (voor zover wettelijk toegestaan)"));
+        assert!(!excludes_entirely("bezwaar tegen bepaalde verwerkingen"));
+        assert!(!excludes_entirely(
+            "Inzage kan worden geweigerd in deze situatie: gegevens van anderen staan in jouw dossier."
+        ));
+    }
+}

@@ -49,6 +49,36 @@ pub fn conditional_complaint(text: &str) -> bool {
     .is_match(text)
 }
 
+
+/// Keys whose string values are ids, references, enum values, dates or durations: not prose.
+const NOT_TEXT_KEYS: &[&str] = &[
+    "id", "legal_basis", "kind", "special", "role", "mechanism", "required", "address_form", "sector",
+    "special_category_condition", "basis", "authority", "after", "right", "period", "response_time",
+    "deletion_within", "effective_date", "date", "until", "rule", "at", "country", "postcode", "recipient",
+    "purpose", "data_category", "schema_version",
+];
+
+/// Lists whose items are ids (`purposes[0].data_subjects[1]`) or codes.
+const ID_LIST_KEYS: &[&str] = &["data_subjects", "data_categories", "sources", "recipients", "countries", "stated", "iban"];
+
+/// Whether the string at `pointer` is prose a person wrote (not an id, enum or date).
+pub fn is_free_text(pointer: &crate::source::Pointer) -> bool {
+    let segments: Vec<&str> = pointer.as_str().split('/').skip(1).collect();
+    let Some(last) = segments.last() else { return false };
+    if segments.first() == Some(&"lint") {
+        return !matches!(*last, "rule" | "at" | "until") && segments.get(1) == Some(&"allow");
+    }
+    if last.bytes().all(|b| b.is_ascii_digit()) {
+        // An item of a list: prose unless the list holds ids.
+        return segments.len() >= 2 && !ID_LIST_KEYS.contains(&segments[segments.len() - 2]);
+    }
+    // Cookie lifetimes are durations under `retention`.
+    if *last == "retention" {
+        return false;
+    }
+    !NOT_TEXT_KEYS.contains(last)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,33 +122,4 @@ mod tests {
             "U kunt ook altijd een klacht indienen bij de AP."
         ));
     }
-}
-
-/// Keys whose string values are ids, references, enum values, dates or durations: not prose.
-const NOT_TEXT_KEYS: &[&str] = &[
-    "id", "legal_basis", "kind", "special", "role", "mechanism", "required", "address_form", "sector",
-    "special_category_condition", "basis", "authority", "after", "right", "period", "response_time",
-    "deletion_within", "effective_date", "date", "until", "rule", "at", "country", "postcode", "recipient",
-    "purpose", "data_category", "schema_version",
-];
-
-/// Lists whose items are ids (`purposes[0].data_subjects[1]`) or codes.
-const ID_LIST_KEYS: &[&str] = &["data_subjects", "data_categories", "sources", "recipients", "countries", "stated", "iban"];
-
-/// Whether the string at `pointer` is prose a person wrote (not an id, enum or date).
-pub fn is_free_text(pointer: &crate::source::Pointer) -> bool {
-    let segments: Vec<&str> = pointer.as_str().split('/').skip(1).collect();
-    let Some(last) = segments.last() else { return false };
-    if segments.first() == Some(&"lint") {
-        return !matches!(*last, "rule" | "at" | "until") && segments.get(1) == Some(&"allow");
-    }
-    if last.bytes().all(|b| b.is_ascii_digit()) {
-        // An item of a list: prose unless the list holds ids.
-        return segments.len() >= 2 && !ID_LIST_KEYS.contains(&segments[segments.len() - 2]);
-    }
-    // Cookie lifetimes are durations under `retention`.
-    if *last == "retention" {
-        return false;
-    }
-    !NOT_TEXT_KEYS.contains(last)
 }

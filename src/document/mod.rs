@@ -1,0 +1,10 @@
+//! The statement: model → one format-neutral Dutch document, built from one sentence
+//! catalogue, which every renderer reads.
+
+pub mod build;
+pub mod catalogue;
+pub mod markdown;
+pub mod model;
+
+pub use build::{build, build_statement};
+pub use model::{Block, Definition, Inline, NoticeKind, Section, Statement, Table};

@@ -1,0 +1,96 @@
+//! The statement document: every organisation gets every standard section, in order, with
+//! no missing catalogue sentence; free text cannot smuggle in links other than http(s)/mailto.
+
+use std::path::Path;
+
+use verklaar::document::catalogue::{Catalogue, MISSING_MARK};
+use verklaar::document::{Block, Inline, Section, Statement, build};
+use verklaar::i18n::Lang;
+use verklaar::lint::{self, LintOptions};
+use verklaar::model::load::load_file;
+use verklaar::model::vocab::AddressForm;
+
+const STANDARD: [&str; 18] = [
+    "identity", "dpo", "scope", "data", "sources", "purposes", "provision", "recipients", "transfers", "retention",
+    "automated_decisions", "cookies", "security", "rights", "objection", "requests", "complaints", "changes",
+];
+
+fn statements() -> Vec<Statement> {
+    let mut files: Vec<_> = std::fs::read_dir("organisations")
+        .expect("organisations/")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|p| {
+            let loaded = load_file(Path::new(p)).unwrap_or_else(|_| panic!("{} loads", p.display()));
+            let findings = lint::check(&loaded, &LintOptions::new(Lang::Nl));
+            build(&loaded, &findings)
+        })
+        .collect()
+}
+
+fn all_text(s: &Statement) -> String {
+    fn inl(out: &mut String, content: &[Inline]) {
+        out.push_str(&Inline::plain(content));
+        out.push('\n');
+    }
+    fn sec(out: &mut String, s: &Section) {
+        out.push_str(&s.title);
+        out.push('\n');
+        for b in &s.blocks {
+            match b {
+                Block::Paragraph { content } | Block::Notice { content, .. } => inl(out, content),
+                Block::List { items, .. } => items.iter().for_each(|i| inl(out, i)),
+                Block::Definitions { items } => items.iter().for_each(|d| {
+                    out.push_str(&d.term);
+                    inl(out, &d.description)
+                }),
+                Block::Table(t) => {
+                    out.push_str(&t.caption);
+                    t.headers.iter().for_each(|h| out.push_str(h));
+                    t.rows.iter().flatten().for_each(|c| inl(out, c));
+                }
+            }
+        }
+        s.subsections.iter().for_each(|c| sec(out, c));
+    }
+    let mut out = String::new();
+    sec(&mut out, &s.summary);
+    s.sections.iter().for_each(|x| sec(&mut out, x));
+    out
+}
+
+#[test]
+fn every_standard_section_in_order_for_every_organisation() {
+    let statements = statements();
+    assert!(statements.len() >= 6);
+    for s in &statements {
+        let form = if s.address_form == "je" { AddressForm::Je } else { AddressForm::U };
+        let c = Catalogue::new(form);
+        let titles: Vec<&str> = s.sections.iter().filter(|x| x.key != "custom").map(|x| x.title.as_str()).collect();
+        let expected: Vec<String> = STANDARD.iter().map(|k| c.section(k).1).collect();
+        assert_eq!(titles, expected, "{}", s.slug);
+        let text = all_text(s);
+        assert!(!text.contains(MISSING_MARK), "{}: a catalogue key is missing:\n{text}", s.slug);
+    }
+}
+
+#[test]
+fn drafts_follow_error_findings() {
+    for s in statements() {
+        assert_eq!(s.draft, s.slug != "voorbeeld-praktijk", "{}", s.slug);
+        assert_eq!(s.draft_notice.is_some(), s.draft);
+    }
+}
+
+#[test]
+fn summary_is_short() {
+    for s in statements() {
+        let words = all_text(&Statement { sections: Vec::new(), ..s.clone() }).split_whitespace().count();
+        assert!(words <= 170, "{}: 'In het kort' has {words} words", s.slug);
+    }
+}
