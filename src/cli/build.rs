@@ -1,13 +1,59 @@
+//! `verklaar build`: lint every organisation, turn it into a statement, render it, and
+//! write the whole site at once.
+//!
+//! Check and load first, write last: the theme, every file, every lint run and every page
+//! are done in memory before the first byte is written, and the write itself replaces the
+//! output folder in one step (see [`crate::site::write`]). Exit codes: 0 written; 1 written
+//! under `--strict` with at least one organisation skipped; 2 input, theme or write error,
+//! with the previous site left as it was.
+
+use std::collections::BTreeMap;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+
 use super::ExitStatus;
-use super::args::{Args, BuildArgs};
+use super::args::{Args, BuildArgs, OutputKind};
 use super::lint::load_all;
 use super::output::{self, Summary};
+use crate::diagnostics::SeverityLevel;
+use crate::i18n::Lang;
+use crate::lint::{self, Finding, LintOptions};
+use crate::model::load::Loaded;
+use crate::model::time::Date;
+use crate::render::html::HtmlRenderer;
+use crate::render::{
+    EntryStatus, IndexEntry, LintStatus, Output, RenderContext, RenderError, Renderer, SiteContext, source_date,
+};
+use crate::site::Site;
 
-/// Loads and checks every organisation before anything is written; the renderers (HTML via
-/// tera, PDF via typst) come in later steps, so the command stops after the checks and
-/// says so instead of writing an incomplete site.
 pub fn run(cmd: &BuildArgs, args: &Args) -> std::io::Result<ExitStatus> {
-    let (_loaded, records, files) = match load_all(&cmd.paths, args) {
+    let lang = args.lang;
+    if cmd.only == Some(OutputKind::Pdf) {
+        eprintln!(
+            "{}",
+            lang.pick(
+                "verklaar: deze versie maakt nog geen PDF; laat --only weg of gebruik --only html. Er is niets geschreven.",
+                "verklaar: this version does not make PDF yet; leave out --only or use --only html. Nothing was written.",
+            )
+        );
+        return Ok(ExitStatus::Error);
+    }
+
+    // 1. The theme: a broken one stops the build before any organisation is read.
+    let renderer = match HtmlRenderer::load(cmd.theme.as_deref()) {
+        Ok(renderer) => renderer,
+        Err(e) => {
+            eprintln!("verklaar: {}", e.message(lang));
+            eprintln!("{}", nothing_written(lang));
+            return Ok(ExitStatus::Error);
+        }
+    };
+
+    // 2. Every organisation file; one that does not load stops the build.
+    let (loaded, records, files) = match load_all(&cmd.paths, args) {
         Ok(v) => v,
         Err(status) => return Ok(status),
     };
@@ -19,20 +65,250 @@ pub fn run(cmd: &BuildArgs, args: &Args) -> std::io::Result<ExitStatus> {
             output::use_color(args.color),
         );
         eprint!("{text}");
+        eprintln!("{}", nothing_written(lang));
         return Ok(ExitStatus::Error);
     }
-    eprintln!(
-        "{}",
-        args.lang.pick(
-            format!(
-                "verklaar: {files} organisatie(s) geladen. Deze versie schrijft nog geen HTML of PDF naar '{}'; er is niets geschreven.",
-                cmd.out.display()
-            ),
-            format!(
-                "verklaar: {files} organisation(s) loaded. This version does not write HTML or PDF to '{}' yet; nothing was written.",
-                cmd.out.display()
-            ),
-        )
+
+    // 3. Lint, build and render each organisation, in parallel.
+    let options = LintOptions::new(lang);
+    let build_date = source_date();
+    let progress = progress_bar(loaded.len() as u64);
+    let results: Vec<Result<Built, RenderError>> = loaded
+        .par_iter()
+        .map(|l| {
+            let built = build_one(l, &options, &renderer, cmd.strict, build_date);
+            progress.inc(1);
+            built
+        })
+        .collect();
+    progress.finish_and_clear();
+
+    // 4. Assemble the site in memory.
+    let mut built = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(b) => built.push(b),
+            Err(e) => {
+                eprintln!("verklaar: {}", render_error_message(&e, lang));
+                eprintln!("{}", nothing_written(lang));
+                return Ok(ExitStatus::Error);
+            }
+        }
+    }
+    if let Some(message) = duplicate_slugs(&built, lang) {
+        eprintln!("verklaar: {message}");
+        eprintln!("{}", nothing_written(lang));
+        return Ok(ExitStatus::Error);
+    }
+    built.sort_by(|a, b| a.entry.slug.cmp(&b.entry.slug));
+    let mut site = Site::new();
+    let mut entries = Vec::with_capacity(built.len());
+    for b in built.iter_mut() {
+        if let Some(outputs) = b.outputs.take()
+            && let Err(e) = site.add_organisation(&b.entry.slug, outputs)
+        {
+            eprintln!("verklaar: {}: {}", b.file.display(), e.message(lang));
+            eprintln!("{}", nothing_written(lang));
+            return Ok(ExitStatus::Error);
+        }
+        entries.push(b.entry.clone());
+    }
+    let root = match renderer.render_site(&SiteContext::new(&entries).with_build_date(build_date)) {
+        Ok(root) => root,
+        Err(e) => {
+            eprintln!("verklaar: {}", render_error_message(&e, lang));
+            eprintln!("{}", nothing_written(lang));
+            return Ok(ExitStatus::Error);
+        }
+    };
+    if let Err(e) = site.add_root(root) {
+        eprintln!("verklaar: {}", e.message(lang));
+        eprintln!("{}", nothing_written(lang));
+        return Ok(ExitStatus::Error);
+    }
+
+    // 5. Write everything at once.
+    let report = match site.write(&cmd.out) {
+        Ok(report) => report,
+        Err(e) => {
+            eprintln!("verklaar: {}", e.message(lang));
+            eprintln!(
+                "{}",
+                lang.pick(
+                    "verklaar: er is niets geschreven; de vorige site staat er nog zoals hij was.",
+                    "verklaar: nothing was written; the previous site is as it was.",
+                )
+            );
+            return Ok(ExitStatus::Error);
+        }
+    };
+    if let Some(leftover) = &report.leftover {
+        eprintln!(
+            "{}",
+            lang.pick(
+                format!("verklaar: de vorige site staat nog in '{}'; verwijder die map zelf.", leftover.display()),
+                format!("verklaar: the previous site is still in '{}'; remove that folder yourself.", leftover.display()),
+            )
+        );
+    }
+
+    // 6. Tell what happened.
+    for b in &built {
+        if let Some(line) = status_line(b, lang) {
+            eprintln!("{line}");
+        }
+    }
+    eprintln!("{}", summary_line(&entries, &cmd.out, lang));
+    let skipped = entries.iter().any(|e| e.status == EntryStatus::Skipped);
+    Ok(if skipped { ExitStatus::Findings } else { ExitStatus::Clean })
+}
+
+/// One organisation after lint, document and render.
+struct Built {
+    file: PathBuf,
+    entry: IndexEntry,
+    /// `None` when skipped under `--strict`.
+    outputs: Option<Vec<Output>>,
+}
+
+fn build_one(
+    loaded: &Loaded,
+    options: &LintOptions,
+    renderer: &HtmlRenderer,
+    strict: bool,
+    build_date: Option<Date>,
+) -> Result<Built, RenderError> {
+    let findings = lint::check(loaded, options);
+    let status = lint_status(&findings);
+    let statement = crate::document::build(loaded, &findings);
+    let skip = strict && status.errors > 0;
+    let entry = IndexEntry::new(&statement, status, skip);
+    let outputs = if skip {
+        None
+    } else {
+        let ctx = RenderContext::new(&statement, status).with_build_date(build_date);
+        Some(renderer.render(&ctx)?)
+    };
+    Ok(Built {
+        file: loaded.file.path.clone(),
+        entry,
+        outputs,
+    })
+}
+
+/// Unsuppressed errors and warnings.
+pub fn lint_status(findings: &[Finding]) -> LintStatus {
+    let count = |level| {
+        findings
+            .iter()
+            .filter(|f| f.severity == level && f.suppressed.is_none())
+            .count()
+    };
+    LintStatus {
+        errors: count(SeverityLevel::Error),
+        warnings: count(SeverityLevel::Warning),
+    }
+}
+
+fn duplicate_slugs(built: &[Built], lang: Lang) -> Option<String> {
+    let mut seen: BTreeMap<&str, &PathBuf> = BTreeMap::new();
+    for b in built {
+        if let Some(first) = seen.insert(&b.entry.slug, &b.file) {
+            return Some(lang.pick(
+                format!(
+                    "'{}' en '{}' krijgen allebei de map '{}' in de site; geef een van beide bestanden een andere naam.",
+                    first.display(),
+                    b.file.display(),
+                    b.entry.slug
+                ),
+                format!(
+                    "'{}' and '{}' would both be written to the folder '{}'; rename one of the files.",
+                    first.display(),
+                    b.file.display(),
+                    b.entry.slug
+                ),
+            ));
+        }
+    }
+    None
+}
+
+fn render_error_message(e: &RenderError, lang: Lang) -> String {
+    match lang {
+        Lang::En => e.to_string(),
+        Lang::Nl => format!(
+            "sjabloon '{}' gaf een fout{}: {}",
+            e.template,
+            e.slug.as_ref().map(|s| format!(" bij '{s}'")).unwrap_or_default(),
+            e.message
+        ),
+    }
+}
+
+fn nothing_written(lang: Lang) -> &'static str {
+    lang.pick("verklaar: er is niets geschreven.", "verklaar: nothing was written.")
+}
+
+fn counts(entry: &IndexEntry, lang: Lang) -> String {
+    lang.pick(
+        format!("{} fout(en), {} waarschuwing(en)", entry.errors, entry.warnings),
+        format!("{} error(s), {} warning(s)", entry.errors, entry.warnings),
+    )
+}
+
+fn status_line(b: &Built, lang: Lang) -> Option<String> {
+    let file = b.file.display();
+    match b.entry.status {
+        EntryStatus::Ready => None,
+        EntryStatus::Draft => Some(lang.pick(
+            format!("concept: {file} ({}): gemarkeerd als 'Concept — niet publiceren'", counts(&b.entry, lang)),
+            format!("draft: {file} ({}): marked 'Concept — niet publiceren'", counts(&b.entry, lang)),
+        )),
+        EntryStatus::Skipped => Some(lang.pick(
+            format!("overgeslagen: {file} ({}): niet geschreven (--strict)", counts(&b.entry, lang)),
+            format!("skipped: {file} ({}): not written (--strict)", counts(&b.entry, lang)),
+        )),
+    }
+}
+
+fn summary_line(entries: &[IndexEntry], out: &std::path::Path, lang: Lang) -> String {
+    let n = |s: EntryStatus| entries.iter().filter(|e| e.status == s).count();
+    let (ready, draft, skipped) = (n(EntryStatus::Ready), n(EntryStatus::Draft), n(EntryStatus::Skipped));
+    let written = ready + draft;
+    let mut line = lang.pick(
+        format!(
+            "verklaar: {written} privacyverklaring(en) geschreven naar '{}': {ready} klaar om te publiceren, {draft} concept",
+            out.display()
+        ),
+        format!(
+            "verklaar: {written} privacy statement(s) written to '{}': {ready} ready to publish, {draft} draft",
+            out.display()
+        ),
     );
-    Ok(ExitStatus::Error)
+    if skipped > 0 {
+        line.push_str(&lang.pick(
+            format!(", {skipped} overgeslagen wegens fouten"),
+            format!(", {skipped} skipped because of errors"),
+        ));
+    }
+    line.push('.');
+    if draft + skipped > 0 {
+        line.push_str(lang.pick(
+            " De fouten staan in `verklaar lint`.",
+            " `verklaar lint` shows the errors.",
+        ));
+    }
+    line
+}
+
+/// A progress bar on a terminal; hidden otherwise (CI logs, pipes).
+fn progress_bar(len: u64) -> ProgressBar {
+    if !std::io::stderr().is_terminal() || len < 2 {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} organisaties") {
+        bar.set_style(style);
+    }
+    bar
 }

@@ -502,8 +502,8 @@ rule!(
 fn vk702(ctx: &Ctx) -> Vec<Found> {
     ctx.memo("identifiers", || identifiers(ctx))
         .iter()
+        .filter(|&occ| occ.kind == IdKind::Iban)
         .cloned()
-        .filter(|occ| occ.kind == IdKind::Iban)
         .filter_map(|occ| {
             let problems = iban_problems(&occ.norm);
             if problems.is_empty() {
