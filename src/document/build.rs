@@ -191,7 +191,10 @@ impl Builder<'_> {
 
     fn date(&self, d: Date) -> String {
         let months = self.s("months");
-        let month = months.split(' ').nth(usize::from(d.month).saturating_sub(1)).unwrap_or("");
+        let month = months
+            .split(' ')
+            .nth(usize::from(d.month).saturating_sub(1))
+            .unwrap_or("");
         format!("{} {month} {}", d.day, d.year)
     }
 
@@ -230,7 +233,10 @@ impl Builder<'_> {
             (Some(v), Some(d)) => Some(self.c.get("version.both", &[("version", v), ("date", &self.date(d))])),
             (Some(v), None) => Some(self.c.get("version.only", &[("version", v)])),
             (None, Some(d)) => Some(self.c.get("version.date", &[("date", &self.date(d))])),
-            (None, None) => s.version_label.as_ref().map(|l| self.c.get("version.label", &[("label", l)])),
+            (None, None) => s
+                .version_label
+                .as_ref()
+                .map(|l| self.c.get("version.label", &[("label", l)])),
         }
     }
 
@@ -278,17 +284,32 @@ impl Builder<'_> {
                 self.join_and(&items)
             }
         };
-        let mut items = vec![def(self.s("summary.who"), text(org.organisation.legal_name.clone().unwrap_or_else(|| org.organisation.name.clone())))];
+        let mut items = vec![def(
+            self.s("summary.who"),
+            text(
+                org.organisation
+                    .legal_name
+                    .clone()
+                    .unwrap_or_else(|| org.organisation.name.clone()),
+            ),
+        )];
         if !org.data_categories.is_empty() {
             let names = org.data_categories.iter().map(|c| c.name.clone()).collect();
             items.push(def(self.s("summary.what"), text(shorten(names, 6))));
         }
         if !org.purposes.is_empty() {
-            let names = org.purposes.iter().map(|p| lower_first(p.description.trim_end_matches('.'))).collect();
+            let names = org
+                .purposes
+                .iter()
+                .map(|p| lower_first(p.description.trim_end_matches('.')))
+                .collect();
             items.push(def(self.s("summary.why"), text(shorten(names, 4))));
         }
         items.push(def(self.s("summary.how_long"), text(self.s("summary.how_long.value"))));
-        let rights: Vec<String> = derived_rights(org).keys().map(|r| lower_first(&self.s(&format!("right.{}.title", right_key(*r))))).collect();
+        let rights: Vec<String> = derived_rights(org)
+            .keys()
+            .map(|r| lower_first(&self.s(&format!("right.{}.title", right_key(*r)))))
+            .collect();
         items.push(def(self.s("summary.rights"), text(self.join_and(&rights))));
         if let Some(contact) = self.contact_line() {
             items.push(def(self.s("summary.contact"), contact));
@@ -303,7 +324,12 @@ impl Builder<'_> {
     }
 
     fn contact_line(&self) -> Option<Vec<Inline>> {
-        let rights_email = self.org.rights.as_ref().and_then(|r| r.channel.as_ref()).and_then(|c| c.email.clone());
+        let rights_email = self
+            .org
+            .rights
+            .as_ref()
+            .and_then(|r| r.channel.as_ref())
+            .and_then(|c| c.email.clone());
         let contact = self.org.organisation.contact.clone().unwrap_or_default();
         if let Some(email) = rights_email.or(contact.email) {
             return Some(link_or_text(&email, format!("mailto:{email}")));
@@ -313,7 +339,9 @@ impl Builder<'_> {
 
     fn identity(&self) -> Vec<Block> {
         let c = &self.org.organisation;
-        let mut blocks = vec![Block::paragraph(self.c.get("identity.intro", &[("organisation", &c.name)]))];
+        let mut blocks = vec![Block::paragraph(
+            self.c.get("identity.intro", &[("organisation", &c.name)]),
+        )];
         if let Some(d) = &c.description {
             blocks.extend(to_blocks(d));
         }
@@ -350,10 +378,15 @@ impl Builder<'_> {
             items.push(def(self.s("identity.locations"), text(self.join_and(&c.locations))));
         }
         if let Some(r) = &c.representative {
-            let parts: Vec<String> = [r.name.clone(), r.email.clone(), r.phone.clone(), r.address.as_ref().map(address_text)]
-                .into_iter()
-                .flatten()
-                .collect();
+            let parts: Vec<String> = [
+                r.name.clone(),
+                r.email.clone(),
+                r.phone.clone(),
+                r.address.as_ref().map(address_text),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
             items.push(def(self.s("identity.representative"), text(parts.join(", "))));
         }
         blocks.push(Block::Definitions { items });
@@ -361,7 +394,9 @@ impl Builder<'_> {
     }
 
     fn dpo(&self) -> Vec<Block> {
-        let Some(dpo) = &self.org.dpo else { return vec![self.missing()] };
+        let Some(dpo) = &self.org.dpo else {
+            return vec![self.missing()];
+        };
         if !dpo.appointed {
             return vec![Block::paragraph(match &dpo.not_required_reason {
                 Some(reason) => self.c.get("dpo.not_appointed", &[("reason", reason)]),
@@ -407,10 +442,16 @@ impl Builder<'_> {
                 line
             })
             .collect();
-        let mut blocks = vec![Block::paragraph(self.s("scope.intro")), Block::List { ordered: false, items }];
+        let mut blocks = vec![
+            Block::paragraph(self.s("scope.intro")),
+            Block::List { ordered: false, items },
+        ];
         let scope = org.scope.clone().unwrap_or_default();
         if !scope.websites.is_empty() {
-            blocks.push(Block::paragraph(self.c.get("scope.websites", &[("websites", &self.join_and(&scope.websites))])));
+            blocks.push(Block::paragraph(
+                self.c
+                    .get("scope.websites", &[("websites", &self.join_and(&scope.websites))]),
+            ));
         } else if scope.website {
             blocks.push(Block::paragraph(self.s("scope.website")));
         }
@@ -446,13 +487,23 @@ impl Builder<'_> {
         let rows = org
             .data_categories
             .iter()
-            .map(|c| vec![text(c.name.clone()), c.description.as_deref().map(to_inline).unwrap_or_default(), text(self.kind_label(c))])
+            .map(|c| {
+                vec![
+                    text(c.name.clone()),
+                    c.description.as_deref().map(to_inline).unwrap_or_default(),
+                    text(self.kind_label(c)),
+                ]
+            })
             .collect();
         let mut blocks = vec![
             Block::paragraph(self.s("data.intro")),
             Block::Table(Table {
                 caption: self.s("data.caption"),
-                headers: vec![self.s("data.col.name"), self.s("data.col.description"), self.s("data.col.kind")],
+                headers: vec![
+                    self.s("data.col.name"),
+                    self.s("data.col.description"),
+                    self.s("data.col.kind"),
+                ],
                 rows,
             }),
         ];
@@ -472,7 +523,10 @@ impl Builder<'_> {
                 .filter_map(|p| p.criminal_data_basis.clone())
                 .collect();
             if !bases.is_empty() {
-                blocks.push(Block::paragraph(self.c.get("data.criminal_note", &[("name", &c.name), ("basis", &self.join_and(&bases))])));
+                blocks.push(Block::paragraph(self.c.get(
+                    "data.criminal_note",
+                    &[("name", &c.name), ("basis", &self.join_and(&bases))],
+                )));
             }
         }
         blocks
@@ -481,9 +535,17 @@ impl Builder<'_> {
     fn sources(&self) -> Vec<Block> {
         let org = self.org;
         let used: Vec<&String> = org.purposes.iter().flat_map(|p| p.sources.iter()).collect();
-        let others: Vec<&crate::model::Source> = org.sources.iter().filter(|s| used.contains(&&s.id) || used.is_empty()).collect();
+        let others: Vec<&crate::model::Source> = org
+            .sources
+            .iter()
+            .filter(|s| used.contains(&&s.id) || used.is_empty())
+            .collect();
         if others.is_empty() {
-            return if used.is_empty() { vec![self.missing()] } else { vec![Block::paragraph(self.s("sources.self_only"))] };
+            return if used.is_empty() {
+                vec![self.missing()]
+            } else {
+                vec![Block::paragraph(self.s("sources.self_only"))]
+            };
         }
         let items = others
             .iter()
@@ -499,7 +561,10 @@ impl Builder<'_> {
                 line
             })
             .collect();
-        vec![Block::paragraph(self.s("sources.intro")), Block::List { ordered: false, items }]
+        vec![
+            Block::paragraph(self.s("sources.intro")),
+            Block::List { ordered: false, items },
+        ]
     }
 
     fn names(&self, ids: &[String], lookup: impl Fn(&str) -> Option<String>) -> String {
@@ -519,7 +584,10 @@ impl Builder<'_> {
     fn purposes(&self) -> (Vec<Block>, Vec<Section>) {
         let org = self.org;
         if org.purposes.is_empty() {
-            return (vec![Block::paragraph(self.s("purposes.none")), self.missing()], Vec::new());
+            return (
+                vec![Block::paragraph(self.s("purposes.none")), self.missing()],
+                Vec::new(),
+            );
         }
         let subsections = org.purposes.iter().map(|p| self.purpose(p)).collect();
         (vec![Block::paragraph(self.s("purposes.intro"))], subsections)
@@ -533,7 +601,10 @@ impl Builder<'_> {
         }
         let mut items = Vec::new();
         match p.legal_basis {
-            Some(basis) => items.push(def(self.s("purpose.basis"), text(self.s(&format!("basis.{}", serde_key(&basis)))))),
+            Some(basis) => items.push(def(
+                self.s("purpose.basis"),
+                text(self.s(&format!("basis.{}", serde_key(&basis)))),
+            )),
             None => items.push(def(self.s("purpose.basis"), text(self.s("purpose.basis.missing")))),
         }
         if let Some(s) = &p.statute {
@@ -555,11 +626,15 @@ impl Builder<'_> {
             items.push(def(self.s("purpose.criminal"), text(basis.clone())));
         }
         if !p.data_categories.is_empty() {
-            let names = self.names(&p.data_categories, |id| org.data_categories.iter().find(|c| c.id == id).map(|c| c.name.clone()));
+            let names = self.names(&p.data_categories, |id| {
+                org.data_categories.iter().find(|c| c.id == id).map(|c| c.name.clone())
+            });
             items.push(def(self.s("purpose.data"), text(names)));
         }
         if !p.data_subjects.is_empty() {
-            let names = self.names(&p.data_subjects, |id| org.data_subjects.iter().find(|s| s.id == id).map(|s| s.name.clone()));
+            let names = self.names(&p.data_subjects, |id| {
+                org.data_subjects.iter().find(|s| s.id == id).map(|s| s.name.clone())
+            });
             items.push(def(self.s("purpose.subjects"), text(names)));
         }
         if !p.sources.is_empty() {
@@ -572,10 +647,20 @@ impl Builder<'_> {
             });
             items.push(def(self.s("purpose.sources"), text(names)));
         }
-        let retention = p.retention.as_ref().map(|r| self.retention_text(r)).unwrap_or_else(|| self.s("purpose.retention.see"));
+        let retention = p
+            .retention
+            .as_ref()
+            .map(|r| self.retention_text(r))
+            .unwrap_or_else(|| self.s("purpose.retention.see"));
         items.push(def(self.s("purpose.retention"), text(retention)));
         if !p.recipients.is_empty() {
-            let names = self.names(&p.recipients, |id| org.recipients.iter().flatten().find(|r| r.id == id).map(|r| r.name.clone()));
+            let names = self.names(&p.recipients, |id| {
+                org.recipients
+                    .iter()
+                    .flatten()
+                    .find(|r| r.id == id)
+                    .map(|r| r.name.clone())
+            });
             items.push(def(self.s("purpose.recipients"), text(names)));
         }
         if let Some(g) = &p.guardian_consent {
@@ -604,7 +689,13 @@ impl Builder<'_> {
             .iter()
             .map(|p| {
                 let (required, consequence) = match &p.provision {
-                    Some(v) => (self.s(&format!("provision.{}", serde_key(&v.required))), v.consequence.as_deref().map(to_inline).unwrap_or_else(|| text(self.s("provision.unknown")))),
+                    Some(v) => (
+                        self.s(&format!("provision.{}", serde_key(&v.required))),
+                        v.consequence
+                            .as_deref()
+                            .map(to_inline)
+                            .unwrap_or_else(|| text(self.s("provision.unknown"))),
+                    ),
                     None => (self.s("provision.unknown"), text(self.s("provision.unknown"))),
                 };
                 vec![text(p.description.clone()), text(required), consequence]
@@ -614,14 +705,20 @@ impl Builder<'_> {
             Block::paragraph(self.s("provision.intro")),
             Block::Table(Table {
                 caption: self.s("provision.caption"),
-                headers: vec![self.s("provision.col.purpose"), self.s("provision.col.required"), self.s("provision.col.consequence")],
+                headers: vec![
+                    self.s("provision.col.purpose"),
+                    self.s("provision.col.required"),
+                    self.s("provision.col.consequence"),
+                ],
                 rows,
             }),
         ]
     }
 
     fn recipients(&self) -> Vec<Block> {
-        let Some(recipients) = &self.org.recipients else { return vec![self.missing()] };
+        let Some(recipients) = &self.org.recipients else {
+            return vec![self.missing()];
+        };
         if recipients.is_empty() {
             return vec![Block::paragraph(self.s("recipients.none"))];
         }
@@ -629,7 +726,10 @@ impl Builder<'_> {
         let rows = recipients
             .iter()
             .map(|r| {
-                let role = r.role.map(|role| self.s(&format!("role.{}", serde_key(&role)))).unwrap_or_else(|| self.s("role.unknown"));
+                let role = r
+                    .role
+                    .map(|role| self.s(&format!("role.{}", serde_key(&role))))
+                    .unwrap_or_else(|| self.s("role.unknown"));
                 let mut why = r.description.as_deref().map(to_inline).unwrap_or_default();
                 let mut extra = Vec::new();
                 if let Some(s) = &r.statute {
@@ -644,37 +744,61 @@ impl Builder<'_> {
                     }
                     why.push(Inline::text(format!("({})", extra.join("; "))));
                 }
-                vec![text(r.name.clone()), text(role), why, text(r.country.clone().unwrap_or_default())]
+                vec![
+                    text(r.name.clone()),
+                    text(role),
+                    why,
+                    text(r.country.clone().unwrap_or_default()),
+                ]
             })
             .collect();
         let mut blocks = vec![
             Block::paragraph(self.s("recipients.intro")),
             Block::Table(Table {
                 caption: self.s("recipients.caption"),
-                headers: vec![self.s("recipients.col.name"), self.s("recipients.col.role"), self.s("recipients.col.why"), self.s("recipients.col.country")],
+                headers: vec![
+                    self.s("recipients.col.name"),
+                    self.s("recipients.col.role"),
+                    self.s("recipients.col.why"),
+                    self.s("recipients.col.country"),
+                ],
                 rows,
             }),
         ];
-        if recipients.iter().any(|r| r.role == Some(RecipientRole::Processor) && r.agreement == Some(true)) {
+        if recipients
+            .iter()
+            .any(|r| r.role == Some(RecipientRole::Processor) && r.agreement == Some(true))
+        {
             blocks.push(Block::paragraph(self.s("recipients.processors")));
         }
-        for r in recipients.iter().filter(|r| r.role == Some(RecipientRole::JointController)) {
+        for r in recipients
+            .iter()
+            .filter(|r| r.role == Some(RecipientRole::JointController))
+        {
             if let Some(a) = &r.arrangement {
-                blocks.push(Block::paragraph(self.c.get("recipients.joint", &[("name", &r.name), ("arrangement", a)])));
+                blocks.push(Block::paragraph(
+                    self.c.get("recipients.joint", &[("name", &r.name), ("arrangement", a)]),
+                ));
             }
         }
         blocks
     }
 
     fn transfers(&self) -> Vec<Block> {
-        let Some(transfers) = &self.org.transfers else { return vec![self.missing()] };
+        let Some(transfers) = &self.org.transfers else {
+            return vec![self.missing()];
+        };
         if transfers.is_empty() {
             return vec![Block::paragraph(self.s("transfers.none"))];
         }
         let rows = transfers
             .iter()
             .map(|t| {
-                let mut countries = if t.countries.is_empty() { self.s("transfers.countries.unknown") } else { t.countries.join(", ") };
+                let mut countries = if t.countries.is_empty() {
+                    self.s("transfers.countries.unknown")
+                } else {
+                    t.countries.join(", ")
+                };
                 if t.possible {
                     countries = format!("{countries} ({})", self.s("transfers.possible"));
                 }
@@ -684,15 +808,28 @@ impl Builder<'_> {
                     .and_then(|id| self.org.recipients.iter().flatten().find(|r| &r.id == id))
                     .map(|r| r.name.clone())
                     .unwrap_or_default();
-                let mechanism = t.mechanism.map(|m| self.s(&format!("mechanism.{}", serde_key(&m)))).unwrap_or_else(|| self.s("mechanism.unknown"));
-                vec![text(countries), text(recipient), text(mechanism), t.copy_available_at.as_deref().map(to_inline).unwrap_or_default()]
+                let mechanism = t
+                    .mechanism
+                    .map(|m| self.s(&format!("mechanism.{}", serde_key(&m))))
+                    .unwrap_or_else(|| self.s("mechanism.unknown"));
+                vec![
+                    text(countries),
+                    text(recipient),
+                    text(mechanism),
+                    t.copy_available_at.as_deref().map(to_inline).unwrap_or_default(),
+                ]
             })
             .collect();
         vec![
             Block::paragraph(self.s("transfers.intro")),
             Block::Table(Table {
                 caption: self.s("transfers.caption"),
-                headers: vec![self.s("transfers.col.countries"), self.s("transfers.col.recipient"), self.s("transfers.col.mechanism"), self.s("transfers.col.copy")],
+                headers: vec![
+                    self.s("transfers.col.countries"),
+                    self.s("transfers.col.recipient"),
+                    self.s("transfers.col.mechanism"),
+                    self.s("transfers.col.copy"),
+                ],
                 rows,
             }),
         ]
@@ -704,10 +841,18 @@ impl Builder<'_> {
         let mut row = |records: String, r: &Retention| {
             let period = self.retention_text(r);
             let period = match &r.deletion_within {
-                Some(d) => format!("{period}. {}", self.c.get("retention.deletion", &[("period", &self.duration(d))])),
+                Some(d) => format!(
+                    "{period}. {}",
+                    self.c.get("retention.deletion", &[("period", &self.duration(d))])
+                ),
                 None => period,
             };
-            rows.push(vec![text(records), text(period), text(r.start.clone().unwrap_or_default()), text(r.statute.clone().unwrap_or_default())]);
+            rows.push(vec![
+                text(records),
+                text(period),
+                text(r.start.clone().unwrap_or_default()),
+                text(r.statute.clone().unwrap_or_default()),
+            ]);
         };
         for p in &org.purposes {
             if let Some(r) = &p.retention {
@@ -735,7 +880,12 @@ impl Builder<'_> {
         } else {
             blocks.push(Block::Table(Table {
                 caption: self.s("retention.caption"),
-                headers: vec![self.s("retention.col.records"), self.s("retention.col.period"), self.s("retention.col.start"), self.s("retention.col.statute")],
+                headers: vec![
+                    self.s("retention.col.records"),
+                    self.s("retention.col.period"),
+                    self.s("retention.col.start"),
+                    self.s("retention.col.statute"),
+                ],
                 rows,
             }));
         }
@@ -743,7 +893,12 @@ impl Builder<'_> {
     }
 
     fn automated(&self) -> Vec<Block> {
-        let with: Vec<&Purpose> = self.org.purposes.iter().filter(|p| p.automated_decision.is_some() || p.profiling.is_some()).collect();
+        let with: Vec<&Purpose> = self
+            .org
+            .purposes
+            .iter()
+            .filter(|p| p.automated_decision.is_some() || p.profiling.is_some())
+            .collect();
         if with.is_empty() {
             return vec![Block::paragraph(self.s("adm.none"))];
         }
@@ -751,7 +906,12 @@ impl Builder<'_> {
         for p in with {
             let mut items = Vec::new();
             if let Some(adm) = &p.automated_decision {
-                for (key, value) in [("adm.logic", &adm.logic), ("adm.significance", &adm.significance), ("adm.consequences", &adm.consequences), ("adm.safeguards", &adm.safeguards)] {
+                for (key, value) in [
+                    ("adm.logic", &adm.logic),
+                    ("adm.significance", &adm.significance),
+                    ("adm.consequences", &adm.consequences),
+                    ("adm.safeguards", &adm.safeguards),
+                ] {
                     if let Some(v) = value {
                         items.push(def(self.s(key), to_inline(v)));
                     }
@@ -760,7 +920,11 @@ impl Builder<'_> {
             if let Some(profiling) = &p.profiling {
                 items.push(def(self.s("adm.profiling"), to_inline(profiling)));
             }
-            blocks.push(Block::Paragraph { content: vec![Inline::Strong { content: text(p.description.clone()) }] });
+            blocks.push(Block::Paragraph {
+                content: vec![Inline::Strong {
+                    content: text(p.description.clone()),
+                }],
+            });
             blocks.push(Block::Definitions { items });
             if p.automated_decision.is_some() {
                 blocks.push(Block::paragraph(self.s("adm.rights")));
@@ -774,12 +938,20 @@ impl Builder<'_> {
         let website = scope.website || !scope.websites.is_empty();
         let items = self.org.cookies.as_ref().map(|c| c.items.as_slice()).unwrap_or(&[]);
         if items.is_empty() {
-            return if website || self.org.cookies.is_some() { vec![self.missing()] } else { vec![Block::paragraph(self.s("cookies.no_website"))] };
+            return if website || self.org.cookies.is_some() {
+                vec![self.missing()]
+            } else {
+                vec![Block::paragraph(self.s("cookies.no_website"))]
+            };
         }
         let rows = items
             .iter()
             .map(|c| {
-                let consent = if c.kind.exempt_from_consent() { self.s("cookies.consent.no") } else { self.s("cookies.consent.yes") };
+                let consent = if c.kind.exempt_from_consent() {
+                    self.s("cookies.consent.no")
+                } else {
+                    self.s("cookies.consent.yes")
+                };
                 vec![
                     text(c.name.clone()),
                     text(c.provider.clone().unwrap_or_default()),
@@ -789,12 +961,22 @@ impl Builder<'_> {
                 ]
             })
             .collect();
-        let rule = if items.iter().all(|c| c.kind.exempt_from_consent()) { "cookies.functional_only" } else { "cookies.consent_rule" };
+        let rule = if items.iter().all(|c| c.kind.exempt_from_consent()) {
+            "cookies.functional_only"
+        } else {
+            "cookies.consent_rule"
+        };
         vec![
             Block::paragraph(self.s(rule)),
             Block::Table(Table {
                 caption: self.s("cookies.caption"),
-                headers: vec![self.s("cookies.col.name"), self.s("cookies.col.provider"), self.s("cookies.col.purpose"), self.s("cookies.col.retention"), self.s("cookies.col.consent")],
+                headers: vec![
+                    self.s("cookies.col.name"),
+                    self.s("cookies.col.provider"),
+                    self.s("cookies.col.purpose"),
+                    self.s("cookies.col.retention"),
+                    self.s("cookies.col.consent"),
+                ],
                 rows,
             }),
         ]
@@ -844,11 +1026,21 @@ impl Builder<'_> {
             .rights
             .iter()
             .flat_map(|r| r.restrictions.iter())
-            .filter_map(|x| x.legal_ground.as_ref().map(|g| text(self.c.get("rights.restriction_item", &[("description", &x.description), ("ground", g)]))))
+            .filter_map(|x| {
+                x.legal_ground.as_ref().map(|g| {
+                    text(self.c.get(
+                        "rights.restriction_item",
+                        &[("description", &x.description), ("ground", g)],
+                    ))
+                })
+            })
             .collect();
         if !grounded.is_empty() {
             blocks.push(Block::paragraph(self.s("rights.restrictions")));
-            blocks.push(Block::List { ordered: false, items: grounded });
+            blocks.push(Block::List {
+                ordered: false,
+                items: grounded,
+            });
         }
         blocks
     }
@@ -857,7 +1049,9 @@ impl Builder<'_> {
         let org = self.org;
         let mut grounds: Vec<String> = Vec::new();
         for basis in [LegalBasis::PublicTask, LegalBasis::LegitimateInterests] {
-            if org.purposes.iter().any(|p| p.legal_basis == Some(basis)) {
+            if org.purposes.iter().any(|p| p.legal_basis == Some(basis))
+                || org.legal_bases.iter().any(|b| b.basis == basis)
+            {
                 grounds.push(self.s(&format!("objection.grounds.{}", serde_key(&basis))));
             }
         }
@@ -871,13 +1065,19 @@ impl Builder<'_> {
         if !grounds.is_empty() {
             blocks.push(Block::Notice {
                 kind: NoticeKind::Important,
-                content: text(self.c.get("objection.general", &[("grounds", &self.join_and(&grounds))])),
+                content: text(
+                    self.c
+                        .get("objection.general", &[("grounds", &self.join_and(&grounds))]),
+                ),
             });
         }
         if !marketing.is_empty() {
             blocks.push(Block::Notice {
                 kind: NoticeKind::Important,
-                content: text(self.c.get("objection.marketing", &[("purposes", &self.join_and(&marketing))])),
+                content: text(
+                    self.c
+                        .get("objection.marketing", &[("purposes", &self.join_and(&marketing))]),
+                ),
             });
         }
         if blocks.is_empty() {
@@ -930,7 +1130,10 @@ impl Builder<'_> {
             blocks.push(Block::Paragraph { content });
         }
         let mut ap = text(format!("{} {} ", self.s("complaints.ap"), self.s("complaints.ap_see")));
-        ap.push(Inline::link("https://autoriteitpersoonsgegevens.nl", self.s("complaints.ap_link")));
+        ap.push(Inline::link(
+            "https://autoriteitpersoonsgegevens.nl",
+            self.s("complaints.ap_link"),
+        ));
         ap.push(Inline::text("."));
         blocks.push(Block::Paragraph { content: ap });
         blocks
@@ -954,7 +1157,10 @@ impl Builder<'_> {
                 .map(|c| {
                     let date = self.date(c.date);
                     text(match &c.version {
-                        Some(v) => self.c.get("changes.item_version", &[("date", &date), ("version", v), ("summary", &c.summary)]),
+                        Some(v) => self.c.get(
+                            "changes.item_version",
+                            &[("date", &date), ("version", v), ("summary", &c.summary)],
+                        ),
                         None => self.c.get("changes.item", &[("date", &date), ("summary", &c.summary)]),
                     })
                 })
@@ -967,7 +1173,10 @@ impl Builder<'_> {
 
 /// The YAML spelling of an enum value (`legal_obligation`), used to build catalogue keys.
 fn serde_key<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
 }
 
 fn right_key(right: Right) -> String {

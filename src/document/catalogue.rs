@@ -128,15 +128,34 @@ mod tests {
     fn catalogue_parses_and_every_section_has_a_title() {
         let c = Catalogue::new(AddressForm::Je);
         for key in [
-            "summary", "identity", "dpo", "scope", "data", "sources", "purposes", "provision", "recipients", "transfers",
-            "retention", "automated_decisions", "cookies", "security", "rights", "objection", "requests", "complaints",
+            "summary",
+            "identity",
+            "dpo",
+            "scope",
+            "data",
+            "sources",
+            "purposes",
+            "provision",
+            "recipients",
+            "transfers",
+            "retention",
+            "automated_decisions",
+            "cookies",
+            "security",
+            "rights",
+            "objection",
+            "requests",
+            "complaints",
             "changes",
         ] {
             let (anchor, title) = c.section(key);
             assert!(!title.contains(MISSING_MARK) && !anchor.is_empty(), "{key}");
         }
         assert_eq!(c.section("sources").1, "Waar komen jouw gegevens vandaan?");
-        assert_eq!(Catalogue::new(AddressForm::U).section("sources").1, "Waar komen uw gegevens vandaan?");
+        assert_eq!(
+            Catalogue::new(AddressForm::U).section("sources").1,
+            "Waar komen uw gegevens vandaan?"
+        );
         assert_eq!(c.unit("unit.month", 6), "6 maanden");
         assert!(c.get("dpo.not_appointed", &[("reason", "klein.")]).ends_with("klein."));
     }

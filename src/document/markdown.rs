@@ -11,7 +11,9 @@ use super::model::{Block, Inline};
 pub fn safe_href(href: &str) -> bool {
     let lower = href.trim().to_ascii_lowercase();
     (lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("mailto:"))
-        && !href.chars().any(|c| c.is_control() || c == '"' || c == '<' || c == '>' || c == '`')
+        && !href
+            .chars()
+            .any(|c| c.is_control() || c == '"' || c == '<' || c == '>' || c == '`')
 }
 
 /// Inline content being built, with a stack for nested emphasis and links.
@@ -41,7 +43,11 @@ impl InlineStack {
     }
 
     fn push(&mut self, inline: Inline) {
-        self.frames.last_mut().expect("the stack keeps its root frame").1.push(inline);
+        self.frames
+            .last_mut()
+            .expect("the stack keeps its root frame")
+            .1
+            .push(inline);
     }
 
     fn open(&mut self, frame: Frame) {
@@ -99,16 +105,17 @@ pub fn to_blocks(text: &str) -> Vec<Block> {
     let mut inline = InlineStack::new();
     // Open lists: (ordered, finished items). Nested lists are flattened into their parent.
     let mut lists: Vec<(bool, Vec<Vec<Inline>>)> = Vec::new();
-    let flush_paragraph = |inline: &mut InlineStack, blocks: &mut Vec<Block>, lists: &mut Vec<(bool, Vec<Vec<Inline>>)>| {
-        let content = inline.take();
-        if content.is_empty() {
-            return;
-        }
-        match lists.last_mut() {
-            Some((_, items)) => items.push(content),
-            None => blocks.push(Block::Paragraph { content }),
-        }
-    };
+    let flush_paragraph =
+        |inline: &mut InlineStack, blocks: &mut Vec<Block>, lists: &mut Vec<(bool, Vec<Vec<Inline>>)>| {
+            let content = inline.take();
+            if content.is_empty() {
+                return;
+            }
+            match lists.last_mut() {
+                Some((_, items)) => items.push(content),
+                None => blocks.push(Block::Paragraph { content }),
+            }
+        };
     for event in Parser::new_ext(text, Options::empty()) {
         match event {
             Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::BlockQuote(_) | Tag::CodeBlock(_)) => {}
@@ -138,7 +145,9 @@ pub fn to_blocks(text: &str) -> Vec<Block> {
             Event::Start(Tag::Strong) => inline.open(Frame::Strong),
             Event::Start(Tag::Emphasis) => inline.open(Frame::Emphasis),
             Event::End(TagEnd::Strong | TagEnd::Emphasis | TagEnd::Link) => inline.close(),
-            Event::Start(Tag::Link { link_type, dest_url, .. }) => {
+            Event::Start(Tag::Link {
+                link_type, dest_url, ..
+            }) => {
                 let href = (link_type != LinkType::Email || dest_url.starts_with("mailto:"))
                     .then(|| dest_url.to_string())
                     .or_else(|| Some(format!("mailto:{dest_url}")))
@@ -186,7 +195,11 @@ mod tests {
             .iter()
             .map(|b| match b {
                 Block::Paragraph { content } => Inline::plain(content),
-                Block::List { items, .. } => items.iter().map(|i| format!("- {}", Inline::plain(i))).collect::<Vec<_>>().join("\n"),
+                Block::List { items, .. } => items
+                    .iter()
+                    .map(|i| format!("- {}", Inline::plain(i)))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
                 _ => String::new(),
             })
             .collect::<Vec<_>>()
@@ -195,17 +208,26 @@ mod tests {
 
     #[test]
     fn subset() {
-        let blocks = to_blocks("Wij *gebruiken* **uw** gegevens.\n\n- een\n- twee\n\n[AP](https://autoriteitpersoonsgegevens.nl)");
+        let blocks = to_blocks(
+            "Wij *gebruiken* **uw** gegevens.\n\n- een\n- twee\n\n[AP](https://autoriteitpersoonsgegevens.nl)",
+        );
         assert_eq!(blocks.len(), 3);
         assert!(matches!(&blocks[1], Block::List { items, ordered: false } if items.len() == 2));
-        assert!(matches!(&blocks[2], Block::Paragraph { content } if matches!(&content[0], Inline::Link { href, .. } if href == "https://autoriteitpersoonsgegevens.nl")));
+        assert!(
+            matches!(&blocks[2], Block::Paragraph { content } if matches!(&content[0], Inline::Link { href, .. } if href == "https://autoriteitpersoonsgegevens.nl"))
+        );
     }
 
     #[test]
     fn hostile_input_becomes_text() {
-        let blocks = to_blocks("<script>alert(1)</script> [x](javascript:alert(1)) ![img](https://e.x/i.png) <b onclick=x>b</b>");
+        let blocks = to_blocks(
+            "<script>alert(1)</script> [x](javascript:alert(1)) ![img](https://e.x/i.png) <b onclick=x>b</b>",
+        );
         let text = plain(&blocks);
-        assert!(text.contains("<script>alert(1)</script>"), "kept as literal text: {text}");
+        assert!(
+            text.contains("<script>alert(1)</script>"),
+            "kept as literal text: {text}"
+        );
         let has_link = |b: &Block| matches!(b, Block::Paragraph { content } if content.iter().any(|i| matches!(i, Inline::Link { .. })));
         assert!(!blocks.iter().any(has_link));
         assert!(!safe_href("javascript:alert(1)") && !safe_href("data:text/html,x") && safe_href("mailto:a@b.nl"));

@@ -49,12 +49,22 @@ pub struct Section {
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Block {
-    Paragraph { content: Vec<Inline> },
+    Paragraph {
+        content: Vec<Inline>,
+    },
     /// A paragraph set apart (the right to object, art. 21 lid 4; a missing-information note).
-    Notice { kind: NoticeKind, content: Vec<Inline> },
-    List { ordered: bool, items: Vec<Vec<Inline>> },
+    Notice {
+        kind: NoticeKind,
+        content: Vec<Inline>,
+    },
+    List {
+        ordered: bool,
+        items: Vec<Vec<Inline>>,
+    },
     /// Term–description pairs ("Rechtsgrond: …").
-    Definitions { items: Vec<Definition> },
+    Definitions {
+        items: Vec<Definition>,
+    },
     Table(Table),
 }
 
@@ -86,11 +96,20 @@ pub struct Table {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Inline {
-    Text { text: String },
-    Strong { content: Vec<Inline> },
-    Emphasis { content: Vec<Inline> },
+    Text {
+        text: String,
+    },
+    Strong {
+        content: Vec<Inline>,
+    },
+    Emphasis {
+        content: Vec<Inline>,
+    },
     /// `href` is http(s) or mailto only.
-    Link { href: String, content: Vec<Inline> },
+    Link {
+        href: String,
+        content: Vec<Inline>,
+    },
     LineBreak,
 }
 

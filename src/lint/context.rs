@@ -3,8 +3,8 @@
 use std::any::Any;
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
-use std::rc::Rc;
 use std::ops::Range;
+use std::rc::Rc;
 
 use crate::legal::terms::{self, Term};
 use crate::lint::rules::is_free_text;
@@ -46,7 +46,12 @@ impl<'a> Ctx<'a> {
 
     /// Computes `f` once per lint run and shares the result between rules.
     pub fn memo<T: 'static>(&self, key: &'static str, f: impl FnOnce() -> T) -> Rc<T> {
-        if let Some(hit) = self.memo.borrow().get(key).and_then(|v| Rc::clone(v).downcast::<T>().ok()) {
+        if let Some(hit) = self
+            .memo
+            .borrow()
+            .get(key)
+            .and_then(|v| Rc::clone(v).downcast::<T>().ok())
+        {
             return hit;
         }
         let value = Rc::new(f());

@@ -77,7 +77,13 @@ pub fn check(loaded: &Loaded, options: &LintOptions) -> Vec<Finding> {
             None => None,
         };
         for found in (rule.check)(&ctx) {
-            let Found { at, span, severity, message, help } = found;
+            let Found {
+                at,
+                span,
+                severity,
+                message,
+                help,
+            } = found;
             findings.push(Finding {
                 rule: &rule.meta,
                 severity: configured.or(severity).unwrap_or(rule.meta.severity),

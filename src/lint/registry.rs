@@ -67,7 +67,11 @@ mod tests {
         let metas = rules();
         for (i, m) in metas.iter().enumerate() {
             assert!(m.code.len() == 5 && m.code.starts_with("VK"), "{}", m.code);
-            assert!(metas[..i].iter().all(|o| o.code != m.code && o.name != m.name), "duplicate {}", m.code);
+            assert!(
+                metas[..i].iter().all(|o| o.code != m.code && o.name != m.name),
+                "duplicate {}",
+                m.code
+            );
         }
     }
 }

@@ -200,7 +200,11 @@ fn schema_error(error: &jsonschema::ValidationError<'_>, json: &Value, map: &Sou
             let key = property.as_str().unwrap_or_default().to_string();
             // `key:` written without a value is null, which means "left out": point at it.
             let at = map.key_span(&pointer.key(&key)).unwrap_or_else(|| {
-                if pointer.as_str().is_empty() { 0..0 } else { map.parent_key_span(&pointer) }
+                if pointer.as_str().is_empty() {
+                    0..0
+                } else {
+                    map.parent_key_span(&pointer)
+                }
             });
             return vec![LoadDiagnostic::new(
                 LoadIssue::MissingKey {

@@ -48,10 +48,14 @@ pub struct RightsProcedure {
     #[schemars(description = "Beperkingen of uitzonderingen op rechten, elk met de wettelijke grond.")]
     pub restrictions: Vec<RightRestriction>,
     #[serde(default)]
-    #[schemars(description = "Alleen om een bestaande verklaring te controleren: welke rechten die tekst noemt. verklaar leidt de rechten in de nieuwe verklaring zelf af uit de rechtsgronden en meldt welke de bestaande tekst mist (VK501–VK508).")]
+    #[schemars(
+        description = "Alleen om een bestaande verklaring te controleren: welke rechten die tekst noemt. verklaar leidt de rechten in de nieuwe verklaring zelf af uit de rechtsgronden en meldt welke de bestaande tekst mist (VK501–VK508)."
+    )]
     pub stated: Option<Vec<Right>>,
     #[serde(default)]
-    #[schemars(description = "Alleen bij `stated`: noemt de bestaande verklaring het recht van bezwaar apart en opvallend, los van de andere rechten (AVG art. 21 lid 4)?")]
+    #[schemars(
+        description = "Alleen bij `stated`: noemt de bestaande verklaring het recht van bezwaar apart en opvallend, los van de andere rechten (AVG art. 21 lid 4)?"
+    )]
     pub objection_stated_separately: bool,
 }
 
@@ -224,6 +228,9 @@ pub const BASIS_RIGHTS: &[(LegalBasis, &[(Right, Applicability)])] = {
 pub struct RightGrounds {
     /// Indices into `Organisation::purposes` that give rise to the right.
     pub purposes: Vec<usize>,
+    /// Indices into `Organisation::legal_bases`: bases the statement names without tying them
+    /// to a purpose. A statement that relies on consent must still say it can be withdrawn.
+    pub statement_bases: Vec<usize>,
     /// True when every purpose that requires it allows only a limited form (art. 17 lid 3).
     pub limited: bool,
     /// Direct marketing makes objection absolute (art. 21 lid 2–3).
@@ -272,6 +279,21 @@ pub fn derived_rights(org: &Organisation) -> BTreeMap<Right, RightGrounds> {
     for (right, only) in limited_only {
         if let Some(grounds) = out.get_mut(&right) {
             grounds.limited = only;
+        }
+    }
+    // Portability needs automated processing; a statement-level basis says nothing about it,
+    // so follow the purposes (automated unless the model says paper only).
+    let automated = org.purposes.is_empty() || org.purposes.iter().any(|p| p.automated);
+    for (i, b) in org.legal_bases.iter().enumerate() {
+        for &(right, how) in rights_for(b.basis) {
+            let applies = match how {
+                Applicability::Yes | Applicability::Limited => true,
+                Applicability::IfAutomated => automated,
+                Applicability::IfAutomatedDecision => false,
+            };
+            if applies {
+                out.entry(right).or_default().statement_bases.push(i);
+            }
         }
     }
     out.entry(Right::Complaint).or_default();

@@ -58,7 +58,9 @@ pub struct Scope {
     #[schemars(description = "Websites waarop deze verklaring ook van toepassing is.")]
     pub websites: Vec<String>,
     #[serde(default)]
-    #[schemars(description = "Geldt de verklaring ook voor uw website(s), ook als `websites` geen adres noemt? Dan horen er cookies en websitegegevens in.")]
+    #[schemars(
+        description = "Geldt de verklaring ook voor uw website(s), ook als `websites` geen adres noemt? Dan horen er cookies en websitegegevens in."
+    )]
     pub website: bool,
     #[serde(default)]
     #[schemars(description = "Welke diensten of activiteiten de verklaring dekt.")]

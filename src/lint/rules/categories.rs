@@ -223,12 +223,13 @@ fn vk207(ctx: &Ctx) -> Vec<Found> {
         .collect()
 }
 
-
-
 /// Sectors whose core processing is care under professional secrecy.
 fn care_provider(ctx: &Ctx) -> bool {
     use crate::model::vocab::Sector;
-    matches!(ctx.org.organisation.sector, Some(Sector::Zorg | Sector::Ggz | Sector::Jeugdzorg))
+    matches!(
+        ctx.org.organisation.sector,
+        Some(Sector::Zorg | Sector::Ggz | Sector::Jeugdzorg)
+    )
 }
 
 fn uses_health_data(ctx: &Ctx, p: &crate::model::Purpose) -> bool {
@@ -256,9 +257,19 @@ fn vk204(ctx: &Ctx) -> Vec<Found> {
         return vec![];
     }
     let mut out = Vec::new();
-    for (i, p) in ctx.org.purposes.iter().enumerate().filter(|(_, p)| uses_health_data(ctx, p)) {
+    for (i, p) in ctx
+        .org
+        .purposes
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| uses_health_data(ctx, p))
+    {
         let care = p.provision.as_ref().is_some_and(|v| {
-            matches!(v.required, crate::model::vocab::ProvisionRequirement::Contractual | crate::model::vocab::ProvisionRequirement::Precondition)
+            matches!(
+                v.required,
+                crate::model::vocab::ProvisionRequirement::Contractual
+                    | crate::model::vocab::ProvisionRequirement::Precondition
+            )
         }) || p.legal_basis == Some(crate::model::vocab::LegalBasis::Contract);
         match p.special_category_condition {
             Some(C::ExplicitConsent) if care => out.push(Found::new(
@@ -342,11 +353,21 @@ fn vk209(ctx: &Ctx) -> Vec<Found> {
             .build()
             .expect("literal regex")
     });
-    let Some(recipients) = &ctx.org.recipients else { return vec![] };
+    let Some(recipients) = &ctx.org.recipients else {
+        return vec![];
+    };
     let mut out = Vec::new();
-    for (i, p) in ctx.org.purposes.iter().enumerate().filter(|(_, p)| uses_health_data(ctx, p)) {
+    for (i, p) in ctx
+        .org
+        .purposes
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| uses_health_data(ctx, p))
+    {
         for (j, id) in p.recipients.iter().enumerate() {
-            let Some(r) = recipients.iter().find(|r| &r.id == id) else { continue };
+            let Some(r) = recipients.iter().find(|r| &r.id == id) else {
+                continue;
+            };
             let claims = r.name.to_lowercase().contains("zorgverzekeraar");
             if !non_care.is_match(&r.name) || r.statute.is_some() || r.consent_required || claims {
                 continue;

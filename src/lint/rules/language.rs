@@ -192,7 +192,10 @@ fn vk808(ctx: &Ctx) -> Vec<Found> {
                 format!("'{title}' is de titel van een interne regeling, niet van een openbare verklaring."),
                 format!("'{title}' is the title of an internal regulation, not of a public statement."),
             ),
-            Some(ctx.t("Noem de tekst 'Privacyverklaring'.", "Call the text 'Privacyverklaring'.")),
+            Some(ctx.t(
+                "Noem de tekst 'Privacyverklaring'.",
+                "Call the text 'Privacyverklaring'.",
+            )),
         ));
     }
     out
@@ -269,7 +272,10 @@ fn vk810(ctx: &Ctx) -> Vec<Found> {
             out.push(
                 Found::new(
                     pointer.clone(),
-                    ctx.t(format!("'{word}' is geen eenvoudige taal."), format!("'{word}' is not plain language.")),
+                    ctx.t(
+                        format!("'{word}' is geen eenvoudige taal."),
+                        format!("'{word}' is not plain language."),
+                    ),
                     Some(ctx.t(format!("Schrijf '{replacement}'."), format!("Write '{replacement}'."))),
                 )
                 .with_span(span_of(ctx, pointer, text, &range)),
@@ -302,7 +308,11 @@ fn vk811(ctx: &Ctx) -> Vec<Found> {
     let b = b1::b1();
     let mut out = Vec::new();
     for (pointer, text) in texts(ctx).filter(|(p, _)| precision_scope(p)) {
-        let covered = if is_purpose_text(pointer) { catch_alls(text) } else { Vec::new() };
+        let covered = if is_purpose_text(pointer) {
+            catch_alls(text)
+        } else {
+            Vec::new()
+        };
         let mut hits: Vec<Range<usize>> = b
             .vague
             .iter()
@@ -371,7 +381,10 @@ fn vk110(ctx: &Ctx) -> Vec<Found> {
             out.push(
                 Found::new(
                     pointer.clone(),
-                    ctx.t(format!("'{phrase}' maakt het doel te vaag."), format!("'{phrase}' makes the purpose too vague.")),
+                    ctx.t(
+                        format!("'{phrase}' maakt het doel te vaag."),
+                        format!("'{phrase}' makes the purpose too vague."),
+                    ),
                     Some(ctx.t(
                         "Beschrijf concreet wat u met de gegevens doet; noem elk doel apart in `purposes`.",
                         "Describe concretely what you do with the data; list each purpose separately in `purposes`.",
@@ -397,7 +410,11 @@ fn vk812(ctx: &Ctx) -> Vec<Found> {
     let b = b1::b1();
     texts(ctx)
         .filter(|(_, text)| b1::words(text).count() >= b.spec.flesch_min_words)
-        .filter_map(|(pointer, text)| b1::flesch_douma(text).filter(|s| *s < b.spec.flesch_douma_min).map(|s| (pointer, s)))
+        .filter_map(|(pointer, text)| {
+            b1::flesch_douma(text)
+                .filter(|s| *s < b.spec.flesch_douma_min)
+                .map(|s| (pointer, s))
+        })
         .map(|(pointer, score)| {
             Found::new(
                 pointer.clone(),
@@ -416,4 +433,6 @@ fn vk812(ctx: &Ctx) -> Vec<Found> {
 }
 
 /// The rules of this family, in code order.
-pub const RULES: &[Rule] = &[VK109, VK110, VK309, VK801, VK802, VK803, VK804, VK805, VK806, VK807, VK808, VK809, VK810, VK811, VK812];
+pub const RULES: &[Rule] = &[
+    VK109, VK110, VK309, VK801, VK802, VK803, VK804, VK805, VK806, VK807, VK808, VK809, VK810, VK811, VK812,
+];

@@ -263,8 +263,6 @@ fn vk111(ctx: &Ctx) -> Vec<Found> {
     out
 }
 
-
-
 rule!(
     VK104, "VK104", "legal-basis-invalid", Error, "AVG art. 6 lid 1",
     what: "Of wat de bestaande verklaring als rechtsgrond noemt wel een grond uit AVG art. 6 lid 1 is (en niet bijvoorbeeld 'het behandeldossier', 'een toestemmingsformulier' of 'de algemene voorwaarden').",
@@ -327,10 +325,12 @@ fn vk108(ctx: &Ctx) -> Vec<Found> {
             .filter(|s| s.employees && p.data_subjects.contains(&s.id))
             .map(|s| s.name.clone())
             .next();
-        let needed_for_contract = p
-            .provision
-            .as_ref()
-            .is_some_and(|v| matches!(v.required, ProvisionRequirement::Contractual | ProvisionRequirement::Precondition));
+        let needed_for_contract = p.provision.as_ref().is_some_and(|v| {
+            matches!(
+                v.required,
+                ProvisionRequirement::Contractual | ProvisionRequirement::Precondition
+            )
+        });
         let text = format!("{} {}", p.description, p.details.clone().unwrap_or_default());
         let reason = if in_contract.is_match(&text) {
             ctx.t(
@@ -338,9 +338,15 @@ fn vk108(ctx: &Ctx) -> Vec<Found> {
                 "consent is included in a contract or in terms",
             )
         } else if let Some(group) = employees {
-            ctx.t(format!("het gaat om '{group}', die van u afhankelijk zijn"), format!("it concerns '{group}', who depend on you"))
+            ctx.t(
+                format!("het gaat om '{group}', die van u afhankelijk zijn"),
+                format!("it concerns '{group}', who depend on you"),
+            )
         } else if needed_for_contract {
-            ctx.t("de gegevens zijn nodig voor de overeenkomst", "the data are needed for the contract")
+            ctx.t(
+                "de gegevens zijn nodig voor de overeenkomst",
+                "the data are needed for the contract",
+            )
         } else {
             continue;
         };

@@ -274,8 +274,6 @@ fn vk310(ctx: &Ctx) -> Vec<Found> {
         .collect()
 }
 
-
-
 rule!(
     VK304, "VK304", "processor-role-confused", Warning, "AVG art. 4 sub 8; art. 26; art. 28; art. 29",
     what: "Of eigen medewerkers als verwerker worden aangeduid, of een zelfstandige verantwoordelijke (verzekeraar, UWV, gemeente, Belastingdienst, huisarts) de rol verwerker krijgt.",
@@ -290,7 +288,10 @@ fn vk304(ctx: &Ctx) -> Vec<Found> {
     static STAFF: OnceLock<regex::Regex> = OnceLock::new();
     static CONTROLLERS: OnceLock<regex::Regex> = OnceLock::new();
     let staff = STAFF.get_or_init(|| {
-        regex::RegexBuilder::new(r"^\s*(eigen\s+)?(medewerkers|werknemers|personeel|collega'?s)\b").case_insensitive(true).build().expect("literal regex")
+        regex::RegexBuilder::new(r"^\s*(eigen\s+)?(medewerkers|werknemers|personeel|collega'?s)\b")
+            .case_insensitive(true)
+            .build()
+            .expect("literal regex")
     });
     let controllers = CONTROLLERS.get_or_init(|| {
         regex::RegexBuilder::new(r"verzekeraar|\buwv\b|gemeente|belastingdienst|huisarts|\bciz\b|zorgkantoor|\bsvb\b|nederlandse\s+zorgautoriteit|\bnza\b")

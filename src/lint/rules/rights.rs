@@ -10,8 +10,8 @@ use regex::Regex;
 
 use super::text::conditional_complaint;
 use crate::lint::{Ctx, Found, Rule};
+use crate::model::RightGrounds;
 use crate::model::derived_rights;
-use crate::model::rights::{Applicability, rights_for};
 use crate::model::time::Duration;
 use crate::model::vocab::{AddressForm, LegalBasis, Right};
 use crate::source::Pointer;
@@ -25,47 +25,10 @@ fn longer_than_a_month(d: &Duration) -> bool {
     d.approx_days() > 31.0
 }
 
-/// Why a right must be stated: the purposes (RULES.md §4, [`derived_rights`]) and the
-/// statement-level legal bases that require it.
-#[derive(Default)]
-struct Required {
-    /// Indices into `purposes`.
-    purposes: Vec<usize>,
-    /// Indices into `legal_bases` (bases named without a tie to a purpose).
-    statement_bases: Vec<usize>,
-    /// Direct marketing: objection is absolute (art. 21 lid 2–3).
-    absolute: bool,
-}
-
-/// The rights the statement must state, with why. The statement-level `legal_bases` count
-/// too: a statement that says it relies on consent must say that consent can be withdrawn.
-fn required(ctx: &Ctx) -> BTreeMap<Right, Required> {
-    let mut out: BTreeMap<Right, Required> = derived_rights(ctx.org)
-        .into_iter()
-        .map(|(right, grounds)| {
-            let why = Required {
-                purposes: grounds.purposes,
-                statement_bases: Vec::new(),
-                absolute: grounds.absolute,
-            };
-            (right, why)
-        })
-        .collect();
-    // Portability needs automated processing; a statement-level basis says nothing about it,
-    // so follow the purposes (RULES.md §4: automated unless the model says paper only).
-    let automated = ctx.org.purposes.is_empty() || ctx.org.purposes.iter().any(|p| p.automated);
-    for (i, b) in ctx.org.legal_bases.iter().enumerate() {
-        for &(right, how) in rights_for(b.basis) {
-            let applies = match how {
-                Applicability::Yes | Applicability::Limited => true,
-                Applicability::IfAutomated => automated,
-                Applicability::IfAutomatedDecision => false,
-            };
-            if applies {
-                out.entry(right).or_default().statement_bases.push(i);
-            }
-        }
-    }
+/// The rights the statement must state, with why: [`derived_rights`] (the purposes and the
+/// statement-level bases, RULES.md §4) without the AP complaint, which is always stated.
+fn required(ctx: &Ctx) -> BTreeMap<Right, RightGrounds> {
+    let mut out = derived_rights(ctx.org);
     out.retain(|_, why| !why.purposes.is_empty() || !why.statement_bases.is_empty());
     out
 }
@@ -222,7 +185,7 @@ fn limits(right: Right) -> &'static str {
 }
 
 /// Why the right applies, in one sentence.
-fn reason(ctx: &Ctx, right: Right, why: &Required) -> String {
+fn reason(ctx: &Ctx, right: Right, why: &RightGrounds) -> String {
     let purposes = &ctx.org.purposes;
     if right == Right::Objection
         && why.absolute

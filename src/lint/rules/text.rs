@@ -49,17 +49,48 @@ pub fn conditional_complaint(text: &str) -> bool {
     .is_match(text)
 }
 
-
 /// Keys whose string values are ids, references, enum values, dates or durations: not prose.
 const NOT_TEXT_KEYS: &[&str] = &[
-    "id", "legal_basis", "kind", "special", "role", "mechanism", "required", "address_form", "sector",
-    "special_category_condition", "basis", "authority", "after", "right", "period", "response_time",
-    "deletion_within", "effective_date", "date", "until", "rule", "at", "country", "postcode", "recipient",
-    "purpose", "data_category", "schema_version",
+    "id",
+    "legal_basis",
+    "kind",
+    "special",
+    "role",
+    "mechanism",
+    "required",
+    "address_form",
+    "sector",
+    "special_category_condition",
+    "basis",
+    "authority",
+    "after",
+    "right",
+    "period",
+    "response_time",
+    "deletion_within",
+    "effective_date",
+    "date",
+    "until",
+    "rule",
+    "at",
+    "country",
+    "postcode",
+    "recipient",
+    "purpose",
+    "data_category",
+    "schema_version",
 ];
 
 /// Lists whose items are ids (`purposes[0].data_subjects[1]`) or codes.
-const ID_LIST_KEYS: &[&str] = &["data_subjects", "data_categories", "sources", "recipients", "countries", "stated", "iban"];
+const ID_LIST_KEYS: &[&str] = &[
+    "data_subjects",
+    "data_categories",
+    "sources",
+    "recipients",
+    "countries",
+    "stated",
+    "iban",
+];
 
 /// Whether the string at `pointer` is prose a person wrote (not an id, enum or date).
 pub fn is_free_text(pointer: &crate::source::Pointer) -> bool {
