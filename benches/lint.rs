@@ -11,10 +11,19 @@ fn main() {
     divan::main();
 }
 
-const FILES: &[&str] = &["voorbeeld-praktijk", "lijv", "livio", "leef-coaching", "levgroep", "praktijk-lignum"];
+const FILES: &[&str] = &[
+    "voorbeeld-praktijk",
+    "lijv",
+    "livio",
+    "leef-coaching",
+    "levgroep",
+    "praktijk-lignum",
+];
 
 fn path(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("organisations").join(format!("{name}.yaml"))
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("organisations")
+        .join(format!("{name}.yaml"))
 }
 
 fn loaded(name: &str) -> Loaded {

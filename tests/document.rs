@@ -11,8 +11,24 @@ use verklaar::model::load::load_file;
 use verklaar::model::vocab::AddressForm;
 
 const STANDARD: [&str; 18] = [
-    "identity", "dpo", "scope", "data", "sources", "purposes", "provision", "recipients", "transfers", "retention",
-    "automated_decisions", "cookies", "security", "rights", "objection", "requests", "complaints", "changes",
+    "identity",
+    "dpo",
+    "scope",
+    "data",
+    "sources",
+    "purposes",
+    "provision",
+    "recipients",
+    "transfers",
+    "retention",
+    "automated_decisions",
+    "cookies",
+    "security",
+    "rights",
+    "objection",
+    "requests",
+    "complaints",
+    "changes",
 ];
 
 fn statements() -> Vec<Statement> {
@@ -69,13 +85,26 @@ fn every_standard_section_in_order_for_every_organisation() {
     let statements = statements();
     assert!(statements.len() >= 6);
     for s in &statements {
-        let form = if s.address_form == "je" { AddressForm::Je } else { AddressForm::U };
+        let form = if s.address_form == "je" {
+            AddressForm::Je
+        } else {
+            AddressForm::U
+        };
         let c = Catalogue::new(form);
-        let titles: Vec<&str> = s.sections.iter().filter(|x| x.key != "custom").map(|x| x.title.as_str()).collect();
+        let titles: Vec<&str> = s
+            .sections
+            .iter()
+            .filter(|x| x.key != "custom")
+            .map(|x| x.title.as_str())
+            .collect();
         let expected: Vec<String> = STANDARD.iter().map(|k| c.section(k).1).collect();
         assert_eq!(titles, expected, "{}", s.slug);
         let text = all_text(s);
-        assert!(!text.contains(MISSING_MARK), "{}: a catalogue key is missing:\n{text}", s.slug);
+        assert!(
+            !text.contains(MISSING_MARK),
+            "{}: a catalogue key is missing:\n{text}",
+            s.slug
+        );
     }
 }
 
@@ -90,7 +119,12 @@ fn drafts_follow_error_findings() {
 #[test]
 fn summary_is_short() {
     for s in statements() {
-        let words = all_text(&Statement { sections: Vec::new(), ..s.clone() }).split_whitespace().count();
+        let words = all_text(&Statement {
+            sections: Vec::new(),
+            ..s.clone()
+        })
+        .split_whitespace()
+        .count();
         assert!(words <= 170, "{}: 'In het kort' has {words} words", s.slug);
     }
 }

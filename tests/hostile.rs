@@ -177,12 +177,7 @@ fn twenty_megabytes_are_refused_quickly() {
         text.push_str(line);
     }
     std::fs::write(dir.path().join("groot.yaml"), &text).expect("write 20 MB");
-    let run = assert_refused(
-        dir.path(),
-        "groot.yaml",
-        "L013",
-        "het maximum is 10.485.760 bytes",
-    );
+    let run = assert_refused(dir.path(), "groot.yaml", "L013", "het maximum is 10.485.760 bytes");
     assert!(
         run.stderr.len() < 2_000,
         "the report does not echo the file:\n{}",

@@ -397,8 +397,16 @@ fn l013_file_too_large() {
     let failure = fail("l013", src.as_bytes());
     let r = single(&failure, "L013", Lang::Nl);
     assert_eq!(r.line_col(), (1, 1));
-    assert!(r.message.starts_with("Het bestand is te groot: 12.000."), "{}", r.message);
-    assert!(r.message.ends_with("het maximum is 10.485.760 bytes (10 MB)."), "{}", r.message);
+    assert!(
+        r.message.starts_with("Het bestand is te groot: 12.000."),
+        "{}",
+        r.message
+    );
+    assert!(
+        r.message.ends_with("het maximum is 10.485.760 bytes (10 MB)."),
+        "{}",
+        r.message
+    );
     // Only the first line is kept for display: a report never carries megabytes of text.
     assert_eq!(&*failure.file.text, "schema_version: 1");
     insta::assert_snapshot!("l013_too_large_nl", report(&failure, Lang::Nl));

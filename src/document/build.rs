@@ -301,7 +301,7 @@ impl Builder<'_> {
             let names = org
                 .purposes
                 .iter()
-                .map(|p| lower_first(p.description.trim_end_matches('.')))
+                .map(|p| lower_first(&first_words(p.description.trim_end_matches('.'), 10)))
                 .collect();
             items.push(def(self.s("summary.why"), text(shorten(names, 4))));
         }
@@ -1181,6 +1181,15 @@ fn serde_key<T: serde::Serialize>(value: &T) -> String {
 
 fn right_key(right: Right) -> String {
     serde_key(&right)
+}
+
+/// The first `n` words of a text, with "…" when it was longer.
+fn first_words(text: &str, n: usize) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= n {
+        return words.join(" ");
+    }
+    format!("{} …", words[..n].join(" ").trim_end_matches([',', ';', ':']))
 }
 
 /// "Uw behandeling" → "uw behandeling" inside a sentence; acronyms ("BSN …") stay.

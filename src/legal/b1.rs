@@ -37,10 +37,21 @@ fn word_regex(word: &str) -> Regex {
     let escaped = regex::escape(word).replace("\\ ", r"\s+").replace(' ', r"\s+");
     // Word boundaries only where the word starts/ends with a word character ("c.q." ends in '.').
     // ASCII boundaries keep the regex on its DFA (see `terms::compile`).
-    let start = if word.starts_with(|c: char| c.is_alphanumeric()) { r"(?-u:\b)" } else { "" };
-    let end = if word.ends_with(|c: char| c.is_alphanumeric()) { r"(?-u:\b)" } else { "" };
+    let start = if word.starts_with(|c: char| c.is_alphanumeric()) {
+        r"(?-u:\b)"
+    } else {
+        ""
+    };
+    let end = if word.ends_with(|c: char| c.is_alphanumeric()) {
+        r"(?-u:\b)"
+    } else {
+        ""
+    };
     // Embedded data; every entry is exercised by the tests below.
-    RegexBuilder::new(&format!("{start}{escaped}{end}")).case_insensitive(true).build().expect("word list regex")
+    RegexBuilder::new(&format!("{start}{escaped}{end}"))
+        .case_insensitive(true)
+        .build()
+        .expect("word list regex")
 }
 
 pub fn b1() -> &'static B1 {
@@ -50,7 +61,10 @@ pub fn b1() -> &'static B1 {
         let spec: B1Spec = serde_saphyr::from_str(DATA).expect("b1.yaml parses");
         B1 {
             jargon: spec.jargon.iter().map(|j| word_regex(&j.word)).collect(),
-            relative_welke: RegexBuilder::new(&spec.relative_welke).case_insensitive(true).build().expect("b1 regex"),
+            relative_welke: RegexBuilder::new(&spec.relative_welke)
+                .case_insensitive(true)
+                .build()
+                .expect("b1 regex"),
             vague: spec.vague_qualifiers.iter().map(|w| word_regex(w)).collect(),
             spec,
         }
@@ -97,7 +111,10 @@ pub fn syllables(word: &str) -> usize {
     let mut count = 0;
     let mut in_vowel = false;
     for c in word.chars().flat_map(char::to_lowercase) {
-        let vowel = matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'á' | 'é' | 'ë' | 'è' | 'ï' | 'ö' | 'ü' | 'ó');
+        let vowel = matches!(
+            c,
+            'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'á' | 'é' | 'ë' | 'è' | 'ï' | 'ö' | 'ü' | 'ó'
+        );
         if vowel && !in_vowel {
             count += 1;
         }

@@ -50,7 +50,11 @@ impl RetentionNorm {
 
     /// The term in Dutch words ("20 jaar", "4 weken").
     pub fn term_nl(&self) -> String {
-        if self.years > 0 { format!("{} jaar", self.years) } else { format!("{} weken", self.weeks) }
+        if self.years > 0 {
+            format!("{} jaar", self.years)
+        } else {
+            format!("{} weken", self.weeks)
+        }
     }
 }
 
@@ -76,10 +80,19 @@ pub fn norm_for(name: &str) -> Option<&'static RetentionNorm> {
         NORMS
             .iter()
             // Literal patterns in this table, exercised by the tests below.
-            .map(|n| RegexBuilder::new(n.matches).case_insensitive(true).build().expect("norm regex"))
+            .map(|n| {
+                RegexBuilder::new(n.matches)
+                    .case_insensitive(true)
+                    .build()
+                    .expect("norm regex")
+            })
             .collect()
     });
-    NORMS.iter().zip(compiled).find(|(_, re)| re.is_match(name)).map(|(n, _)| n)
+    NORMS
+        .iter()
+        .zip(compiled)
+        .find(|(_, re)| re.is_match(name))
+        .map(|(n, _)| n)
 }
 
 #[cfg(test)]
@@ -88,9 +101,15 @@ mod tests {
 
     #[test]
     fn lookup() {
-        assert_eq!(norm_for("Medische gegevens (WGBO)").map(|n| n.key), Some("wgbo-medical-record"));
+        assert_eq!(
+            norm_for("Medische gegevens (WGBO)").map(|n| n.key),
+            Some("wgbo-medical-record")
+        );
         assert_eq!(norm_for("Fiscale gegevens").map(|n| n.key), Some("fiscal-records"));
-        assert_eq!(norm_for("gegevens van sollicitanten").map(|n| n.key), Some("job-applicants"));
+        assert_eq!(
+            norm_for("gegevens van sollicitanten").map(|n| n.key),
+            Some("job-applicants")
+        );
         assert_eq!(norm_for("Jeugdhulp").map(|n| n.key), Some("jeugdwet-record"));
         assert!(norm_for("bezoekers van de website").is_none());
     }

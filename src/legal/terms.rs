@@ -96,7 +96,9 @@ pub fn sentence_around(text: &str, range: &Range<usize>) -> Range<usize> {
     while start > 0 {
         let b = bytes[start - 1];
         // "art. 7" and "o.a." do not end a sentence: require a space and a capital after.
-        if is_end(b) && (b == b'\n' || bytes.get(start).is_some_and(|c| c.is_ascii_whitespace()) && next_is_capital(text, start)) {
+        if is_end(b)
+            && (b == b'\n' || bytes.get(start).is_some_and(|c| c.is_ascii_whitespace()) && next_is_capital(text, start))
+        {
             break;
         }
         start -= 1;
@@ -104,7 +106,10 @@ pub fn sentence_around(text: &str, range: &Range<usize>) -> Range<usize> {
     let mut end = range.end;
     while end < bytes.len() {
         let b = bytes[end];
-        if is_end(b) && (b == b'\n' || bytes.get(end + 1).is_none_or(|c| c.is_ascii_whitespace()) && next_is_capital(text, end + 1)) {
+        if is_end(b)
+            && (b == b'\n'
+                || bytes.get(end + 1).is_none_or(|c| c.is_ascii_whitespace()) && next_is_capital(text, end + 1))
+        {
             end += 1;
             break;
         }
@@ -185,7 +190,10 @@ mod tests {
         assert!(ids("De WGBO-dossiers bewaren wij 15 jaar.").contains(&"wgbo-15-jaar".to_string()));
         assert!(ids("Camerabeelden bewaren wij 15 jaar.").is_empty());
         assert!(ids("Een datalek melden wij binnen 72 uur bij de Autoriteit Persoonsgegevens.").is_empty());
-        assert_eq!(ids("De verwerking wordt aangemeld bij de Autoriteit Persoonsgegevens."), ["melding-verwerking"]);
+        assert_eq!(
+            ids("De verwerking wordt aangemeld bij de Autoriteit Persoonsgegevens."),
+            ["melding-verwerking"]
+        );
         assert_eq!(ids("Wet maatschappelijke ondersteuning (WMO)"), ["wmo-without-2015"]);
         assert!(ids("Wet maatschappelijke ondersteuning 2015").is_empty());
         assert!(ids("De richtsnoeren van de WP29 (WP260) gebruiken wij.").is_empty());

@@ -185,7 +185,11 @@ fn strip_location(text: &str) -> String {
         regex::Regex::new(r"^(error: )?line \d+ column \d+: |\s*at line \d+,? column \d+\.?$").expect("literal regex")
     });
     let first_line = text.lines().next().unwrap_or(text);
-    position.replace_all(first_line, "").trim().trim_end_matches('.').to_string()
+    position
+        .replace_all(first_line, "")
+        .trim()
+        .trim_end_matches('.')
+        .to_string()
 }
 
 fn range_of(file: &SourceFile, loc: &Location) -> Range<usize> {

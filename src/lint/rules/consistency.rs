@@ -708,20 +708,25 @@ fn vk704(ctx: &Ctx) -> Vec<Found> {
             ),
         )
     };
-    let mut out = Vec::new();
+    // One finding per malformed address: the same broken URL repeated in five places is one
+    // defect. The first place is reported, with the number of places.
+    let mut out: Vec<(String, Found)> = Vec::new();
     for (at, value) in strings(ctx) {
         let last = at.last().unwrap_or_default();
         let is_url_field =
             URL_KEYS.contains(&last.as_str()) || at.parent().is_some_and(|p| p.last().as_deref() == Some("websites"));
         if is_url_field {
             if let Some((nl, en)) = url_problem(value) {
-                out.push(Found::new(
-                    at.clone(),
-                    ctx.t(
-                        format!("Het webadres '{value}' {nl} en werkt niet."),
-                        format!("The web address '{value}' {en} and does not work."),
+                out.push((
+                    value.to_string(),
+                    Found::new(
+                        at.clone(),
+                        ctx.t(
+                            format!("Het webadres '{value}' {nl} en werkt niet."),
+                            format!("The web address '{value}' {en} and does not work."),
+                        ),
+                        Some(help(value)),
                     ),
-                    Some(help(value)),
                 ));
             }
             continue;
@@ -731,7 +736,8 @@ fn vk704(ctx: &Ctx) -> Vec<Found> {
         }
         for (range, url) in urls_in_text(value) {
             let Some((nl, en)) = url_problem(&url) else { continue };
-            out.push(
+            out.push((
+                url.clone(),
                 Found::new(
                     at.clone(),
                     ctx.t(
@@ -741,10 +747,27 @@ fn vk704(ctx: &Ctx) -> Vec<Found> {
                     Some(help(&url)),
                 )
                 .with_span(quote_span(ctx, at, &value[range])),
-            );
+            ));
         }
     }
-    out
+    let mut kept: Vec<(String, Found, usize)> = Vec::new();
+    for (url, found) in out {
+        match kept.iter_mut().find(|(u, _, _)| *u == url) {
+            Some(entry) => entry.2 += 1,
+            None => kept.push((url, found, 1)),
+        }
+    }
+    kept.into_iter()
+        .map(|(_, mut found, n)| {
+            if n > 1 {
+                found.message.push_str(&ctx.t(
+                    format!(" Dit adres staat {n} keer in de verklaring."),
+                    format!(" This address occurs {n} times in the statement."),
+                ));
+            }
+            found
+        })
+        .collect()
 }
 
 /// Sources a link can name or point to (RULES.md VK705 known map).

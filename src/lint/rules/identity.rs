@@ -83,7 +83,9 @@ fn vk003(ctx: &Ctx) -> Vec<Found> {
     if c.legal_name.is_none() {
         missing.push(ctx.t("de juridische naam met rechtsvorm", "the legal name with legal form"));
     }
-    if c.address.is_none() && c.postal_address.is_none() {
+    // A place name alone ("Helmond") is not an address a letter can be sent to.
+    let full = |a: &Option<crate::model::organisation::Address>| a.as_ref().is_some_and(|a| a.street.is_some());
+    if !full(&c.address) && !full(&c.postal_address) {
         missing.push(ctx.t("een postadres", "a postal address"));
     }
     let channels = [
@@ -232,7 +234,12 @@ rule!(
 
 fn vk007(ctx: &Ctx) -> Vec<Found> {
     let s = &ctx.org.statement;
-    if s.version.is_some() || s.effective_date.is_some() {
+    // A version label with a year ("Versie: januari 2025") dates the statement well enough.
+    let dated_label = s.version_label.as_deref().is_some_and(|l| {
+        l.split(|c: char| !c.is_ascii_digit())
+            .any(|y| y.len() == 4 && (y.starts_with("19") || y.starts_with("20")))
+    });
+    if s.version.is_some() || s.effective_date.is_some() || dated_label {
         return vec![];
     }
     let label = s.version_label.clone();

@@ -59,13 +59,27 @@ rule!(
     VK109, "VK109", "consent-implied", Error, "AVG art. 4 sub 11; art. 7 lid 1; overweging 32; Tw art. 11.7a",
     what: "Of toestemming wordt afgeleid uit stilzwijgen, verder surfen of het gebruik van een dienst.",
     why: "Toestemming vraagt een actieve handeling (art. 4 sub 11; overweging 32). Verder surfen of 'door gebruik te maken van' is geen toestemming, ook niet voor cookies (Tw art. 11.7a).",
-    bad: "cookies:\n  consent: Surft u verder op onze websites, dan worden deze cookies geplaatst.\n",
-    good: "cookies:\n  consent: Wij plaatsen deze cookies pas nadat u op 'Akkoord' hebt geklikt.\n",
+    bad: "  - id: nieuwsbrief\n    description: Nieuwsbrief\n    details: Door gebruik te maken van onze website gaat u akkoord met de nieuwsbrief.\n",
+    good: "  - id: nieuwsbrief\n    description: Nieuwsbrief\n    details: U krijgt de nieuwsbrief alleen als u zich daarvoor aanmeldt.\n",
     check: vk109,
 );
 
 fn vk109(ctx: &Ctx) -> Vec<Found> {
+    // Implied consent for cookies that need consent is VK605's finding, with the cookies named;
+    // one defect, one finding.
+    let vk605_covers = ctx
+        .org
+        .cookies
+        .as_ref()
+        .is_some_and(|c| c.items.is_empty() || c.items.iter().any(|i| !i.kind.exempt_from_consent()));
+    let cookie_texts = [
+        Pointer::root().key("cookies").key("consent"),
+        Pointer::root().key("cookies").key("description"),
+    ];
     term_findings(ctx, "VK109")
+        .into_iter()
+        .filter(|f| !(vk605_covers && cookie_texts.contains(&f.at)))
+        .collect()
 }
 
 rule!(
@@ -318,6 +332,7 @@ fn vk811(ctx: &Ctx) -> Vec<Found> {
             .iter()
             .flat_map(|re| re.find_iter(text).map(|m| m.range()))
             .filter(|r| !covered.iter().any(|c| c.start < r.end && r.start < c.end))
+            .filter(|r| !plain_ability(text, r))
             .collect();
         hits.sort_by_key(|r| r.start);
         hits.dedup_by(|a, b| a.start < b.end && b.start < a.end);
@@ -340,6 +355,21 @@ fn vk811(ctx: &Ctx) -> Vec<Found> {
         }
     }
     out
+}
+
+/// "om … te kunnen begeleiden" and "een vorm die het mogelijk maakt" state an ability, not a
+/// hedge: they do not leave open what is done or with whom.
+fn plain_ability(text: &str, range: &Range<usize>) -> bool {
+    let word = text[range.clone()].to_lowercase();
+    let before = text[..range.start].trim_end().to_lowercase();
+    let after = text[range.end..].trim_start().to_lowercase();
+    match word.as_str() {
+        "kunnen" => before.ends_with(" te") || before == "te",
+        "mogelijk" => ["maakt", "maken", "gemaakt"]
+            .iter()
+            .any(|w| after.starts_with(w) && !after[w.len()..].starts_with(|c: char| c.is_alphanumeric())),
+        _ => false,
+    }
 }
 
 fn is_purpose_text(pointer: &Pointer) -> bool {
@@ -409,6 +439,7 @@ rule!(
 fn vk812(ctx: &Ctx) -> Vec<Found> {
     let b = b1::b1();
     texts(ctx)
+        .filter(|(_, text)| !mostly_list(text))
         .filter(|(_, text)| b1::words(text).count() >= b.spec.flesch_min_words)
         .filter_map(|(pointer, text)| {
             b1::flesch_douma(text)
@@ -430,6 +461,22 @@ fn vk812(ctx: &Ctx) -> Vec<Found> {
             .with_severity(SeverityLevel::Info)
         })
         .collect()
+}
+
+/// A text that is mostly a list (definitions, links, steps) is not running prose: a reading-ease
+/// score over it says little. VK809 still checks each long item.
+fn mostly_list(text: &str) -> bool {
+    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let items = lines
+        .iter()
+        .filter(|l| {
+            l.starts_with("- ")
+                || l.starts_with("* ")
+                || l.split_once(". ")
+                    .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+        })
+        .count();
+    items >= 2 && items * 2 >= lines.len()
 }
 
 /// The rules of this family, in code order.

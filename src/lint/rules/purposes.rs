@@ -224,6 +224,28 @@ rule!(
 );
 
 fn vk111(ctx: &Ctx) -> Vec<Found> {
+    let purposes = &ctx.org.purposes;
+    // A statement that never says whether data must be provided has one defect, not one per
+    // purpose: report it once, at the list of purposes, and name how many purposes it concerns.
+    if purposes.len() > 1 && purposes.iter().all(|p| p.provision.is_none()) {
+        return vec![Found::new(
+            Pointer::root().key("purposes"),
+            ctx.t(
+                format!(
+                    "De verklaring zegt bij geen van de {} doelen of iemand de gegevens moet geven en wat er gebeurt als hij dat niet doet.",
+                    purposes.len()
+                ),
+                format!(
+                    "For none of the {} purposes does the statement say whether the data must be provided and what happens if not.",
+                    purposes.len()
+                ),
+            ),
+            Some(ctx.t(
+                "Vul per doel `provision.required` (statutory, contractual, precondition of voluntary) en `provision.consequence` in, bijvoorbeeld: 'Zonder uw BSN kunnen wij de zorg niet declareren.'",
+                "Fill in `provision.required` (statutory, contractual, precondition or voluntary) and `provision.consequence` for each purpose.",
+            )),
+        )];
+    }
     let mut out = Vec::new();
     for (i, p) in ctx.org.purposes.iter().enumerate() {
         let (at, nl, en) = match &p.provision {

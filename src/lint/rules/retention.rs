@@ -168,6 +168,11 @@ rule!(
 );
 
 fn vk401(ctx: &Ctx) -> Vec<Found> {
+    // Only "niet langer dan nodig" for the whole statement, and no period anywhere: that is one
+    // defect, VK402's; repeating it per purpose adds noise.
+    if only_generic_retention(ctx) {
+        return vec![];
+    }
     let schedule = ctx.org.retention.as_ref().map(|r| r.schedule.as_slice()).unwrap_or(&[]);
     ctx.org
         .purposes
@@ -195,6 +200,17 @@ fn vk401(ctx: &Ctx) -> Vec<Found> {
             )
         })
         .collect()
+}
+
+/// The statement's general retention text is generic and no period is given anywhere (VK402).
+fn only_generic_retention(ctx: &Ctx) -> bool {
+    let Some(general) = &ctx.org.retention else {
+        return false;
+    };
+    let any_period = all_retention(ctx).iter().any(|(_, r, _)| r.period.is_some());
+    let generic = general.criteria.as_deref().is_some_and(generic_retention)
+        || general.exceptions.as_deref().is_some_and(generic_retention);
+    generic && !any_period
 }
 
 rule!(
@@ -226,25 +242,22 @@ fn vk402(ctx: &Ctx) -> Vec<Found> {
             )
         })
         .collect();
-    if let Some(general) = &ctx.org.retention {
-        let any_period = all_retention(ctx).iter().any(|(_, r, _)| r.period.is_some());
-        let generic = general.criteria.as_deref().is_some_and(generic_retention)
-            || general.exceptions.as_deref().is_some_and(generic_retention);
-        if generic && !any_period {
-            let at = Pointer::root().key("retention").key(if general.criteria.is_some() {
-                "criteria"
-            } else {
-                "exceptions"
-            });
-            out.push(Found::new(
-                at,
-                ctx.t(
-                    "'Niet langer dan nodig' is geen bewaartermijn, en de verklaring noemt verder geen termijnen.",
-                    "'No longer than necessary' is not a retention period, and the statement names no other periods.",
-                ),
-                help,
-            ));
-        }
+    if let Some(general) = &ctx.org.retention
+        && only_generic_retention(ctx)
+    {
+        let at = Pointer::root().key("retention").key(if general.criteria.is_some() {
+            "criteria"
+        } else {
+            "exceptions"
+        });
+        out.push(Found::new(
+            at,
+            ctx.t(
+                "'Niet langer dan nodig' is geen bewaartermijn, en de verklaring noemt verder geen termijnen.",
+                "'No longer than necessary' is not a retention period, and the statement names no other periods.",
+            ),
+            help,
+        ));
     }
     out
 }

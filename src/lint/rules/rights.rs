@@ -659,6 +659,21 @@ rule!(
 fn vk514(ctx: &Ctx) -> Vec<Found> {
     let rights_block = ctx.org.rights.clone().unwrap_or_default();
     let mut out = Vec::new();
+    // "Stuur een schriftelijk verzoek naar ons" without an address is one defect: one finding.
+    if rights_block.channel.is_none() && rights_block.written_only {
+        out.push(Found::new(
+            rights().key("written_only"),
+            ctx.t(
+                "U accepteert verzoeken alleen schriftelijk, en de verklaring zegt niet waar iemand een verzoek kan indienen.",
+                "You accept requests only in writing, and the statement does not say where to send a request.",
+            ),
+            Some(ctx.t(
+                "Vul `rights.channel` in, bijvoorbeeld een e-mailadres en een webformulier; een verzoek mag op elke manier, ook per e-mail of telefonisch.",
+                "Fill in `rights.channel`, for example an e-mail address and a web form; a request may be made in any way, including by e-mail or phone.",
+            )),
+        ));
+        return out;
+    }
     if rights_block.channel.is_none() {
         out.push(Found::new(
             rights().key("channel"),
@@ -702,7 +717,7 @@ fn vk515(ctx: &Ctx) -> Vec<Found> {
     r.restrictions
         .iter()
         .enumerate()
-        .filter(|(_, x)| x.legal_ground.is_none())
+        .filter(|(_, x)| x.legal_ground.is_none() && !lawful_limit(x.right, &x.description))
         .map(|(i, x)| {
             Found::new(
                 rights().key("restrictions").index(i),
@@ -717,6 +732,36 @@ fn vk515(ctx: &Ctx) -> Vec<Found> {
             )
         })
         .collect()
+}
+
+/// A limit that the law itself sets, even when the statement does not cite the article: a
+/// deferral to the law ("voor zover wettelijk toegestaan", AVG art. 17 lid 3 sub b), the rights of
+/// others or the prevention of criminal offences for access (AVG art. 15 lid 4; UAVG art. 41 lid 1
+/// sub c en i; BW art. 7:457), and objection against "bepaalde verwerkingen" (art. 21 lid 1 only
+/// covers processing on basis e or f).
+fn lawful_limit(right: Right, text: &str) -> bool {
+    static LAW: OnceLock<Regex> = OnceLock::new();
+    static OTHERS: OnceLock<Regex> = OnceLock::new();
+    static OBJECTION: OnceLock<Regex> = OnceLock::new();
+    let re = |cell: &'static OnceLock<Regex>, pattern: &str| -> &'static Regex {
+        cell.get_or_init(|| Regex::new(pattern).expect("literal regex"))
+    };
+    let law = re(
+        &LAW,
+        r"(?i)\bvoor\s+zover\s+(dat\s+|dit\s+)?(wettelijk|de\s+wet|wet-\s+en\s+regelgeving)\b[^.]{0,30}\b(toegestaan|toestaat|mogelijk)\b",
+    );
+    if law.is_match(text) {
+        return true;
+    }
+    match right {
+        Right::Access => re(
+            &OTHERS,
+            r"(?i)\bgegevens\s+van\s+(anderen|derden)\b|\b(belang|persoonlijke\s+levenssfeer|privacy|rechten(\s+en\s+vrijheden)?)\s+van\s+(een\s+)?(ander|anderen|derde|derden)\b|\bstrafbare\s+feiten\b|\banderen\s+(te\s+)?beschermen\b",
+        )
+        .is_match(text),
+        Right::Objection => re(&OBJECTION, r"(?i)\bbepaalde\s+verwerkingen\b").is_match(text),
+        _ => false,
+    }
 }
 
 /// The rules of this family, in code order.
@@ -745,5 +790,32 @@ mod tests {
         assert!(!excludes_entirely(
             "Inzage kan worden geweigerd in deze situatie: gegevens van anderen staan in jouw dossier."
         ));
+    }
+
+    #[test]
+    fn lawful_limits() {
+        assert!(lawful_limit(
+            Right::Erasure,
+            "verwijdering (voor zover wettelijk toegestaan)"
+        ));
+        assert!(lawful_limit(Right::Objection, "bezwaar tegen bepaalde verwerkingen"));
+        assert!(lawful_limit(
+            Right::Access,
+            "Inzage kan worden geweigerd in deze situatie: gegevens van anderen staan in jouw dossier."
+        ));
+        assert!(lawful_limit(
+            Right::Access,
+            "Verstrekking kan worden geweigerd in het belang van de persoonlijke levenssfeer van een derde."
+        ));
+        // Not limits the law sets.
+        assert!(!lawful_limit(
+            Right::Access,
+            "Persoonlijke werkaantekeningen kunt u niet inzien."
+        ));
+        assert!(!lawful_limit(
+            Right::Erasure,
+            "Je hebt het recht om gegevens te laten verwijderen als ze niet meer nodig zijn."
+        ));
+        assert!(!lawful_limit(Right::Erasure, "bezwaar tegen bepaalde verwerkingen"));
     }
 }

@@ -32,11 +32,18 @@ pub fn generic_retention(text: &str) -> bool {
 /// A catch-all recipient ("derden", "instanties", "partners") or one introduced by "bijvoorbeeld"/"o.a.".
 pub fn vague_recipient(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
+    static ZOALS: OnceLock<Regex> = OnceLock::new();
+    // "zoals" after a concrete category ("opdrachtgevers (zoals werkgevers)") only gives examples
+    // of a named category; after a catch-all ("instanties zoals UWV") the category is still vague.
+    let head = cached(&ZOALS, r"(?i)[\s(,]*\bzoals\b")
+        .split(text)
+        .next()
+        .unwrap_or(text);
     cached(
         &RE,
-        r"(?i)^\s*(derden|anderen|instanties|partners|andere\s+(relevante\s+)?instanties|overige\s+partijen)\s*$|\b(bijvoorbeeld|o\.a\.|onder\s+andere|zoals|e\.d\.|en\s+dergelijke)\b|\brelevante\s+instanties\b",
+        r"(?i)^\s*(derden|anderen|instanties|partners|andere\s+(relevante\s+)?instanties|overige\s+partijen)\s*$|\b(bijvoorbeeld|o\.a\.|onder\s+andere|e\.d\.|en\s+dergelijke)\b|\brelevante\s+instanties\b",
     )
-    .is_match(text)
+    .is_match(head)
 }
 
 /// The AP complaint made conditional on the internal route, or framed as mediation (VK510).
@@ -141,6 +148,9 @@ mod tests {
         assert!(vague_recipient("derden"));
         assert!(vague_recipient("instanties zoals UWV of gemeenten"));
         assert!(!vague_recipient("uw zorgverzekeraar"));
+        assert!(vague_recipient("andere relevante instanties zoals het CIZ"));
+        assert!(!vague_recipient("opdrachtgevers (zoals werkgevers)"));
+        assert!(!vague_recipient("opdrachtgevers, zoals gemeenten"));
     }
 
     #[test]
