@@ -146,8 +146,14 @@ pub fn run(cmd: &BuildArgs, args: &Args) -> std::io::Result<ExitStatus> {
         eprintln!(
             "{}",
             lang.pick(
-                format!("verklaar: de vorige site staat nog in '{}'; verwijder die map zelf.", leftover.display()),
-                format!("verklaar: the previous site is still in '{}'; remove that folder yourself.", leftover.display()),
+                format!(
+                    "verklaar: de vorige site staat nog in '{}'; verwijder die map zelf.",
+                    leftover.display()
+                ),
+                format!(
+                    "verklaar: the previous site is still in '{}'; remove that folder yourself.",
+                    leftover.display()
+                ),
             )
         );
     }
@@ -160,7 +166,11 @@ pub fn run(cmd: &BuildArgs, args: &Args) -> std::io::Result<ExitStatus> {
     }
     eprintln!("{}", summary_line(&entries, &cmd.out, lang));
     let skipped = entries.iter().any(|e| e.status == EntryStatus::Skipped);
-    Ok(if skipped { ExitStatus::Findings } else { ExitStatus::Clean })
+    Ok(if skipped {
+        ExitStatus::Findings
+    } else {
+        ExitStatus::Clean
+    })
 }
 
 /// One organisation after lint, document and render.
@@ -261,11 +271,20 @@ fn status_line(b: &Built, lang: Lang) -> Option<String> {
     match b.entry.status {
         EntryStatus::Ready => None,
         EntryStatus::Draft => Some(lang.pick(
-            format!("concept: {file} ({}): gemarkeerd als 'Concept — niet publiceren'", counts(&b.entry, lang)),
-            format!("draft: {file} ({}): marked 'Concept — niet publiceren'", counts(&b.entry, lang)),
+            format!(
+                "concept: {file} ({}): gemarkeerd als 'Concept — niet publiceren'",
+                counts(&b.entry, lang)
+            ),
+            format!(
+                "draft: {file} ({}): marked 'Concept — niet publiceren'",
+                counts(&b.entry, lang)
+            ),
         )),
         EntryStatus::Skipped => Some(lang.pick(
-            format!("overgeslagen: {file} ({}): niet geschreven (--strict)", counts(&b.entry, lang)),
+            format!(
+                "overgeslagen: {file} ({}): niet geschreven (--strict)",
+                counts(&b.entry, lang)
+            ),
             format!("skipped: {file} ({}): not written (--strict)", counts(&b.entry, lang)),
         )),
     }

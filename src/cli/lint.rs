@@ -8,6 +8,7 @@ use crate::diagnostics::load::code_and_name;
 use crate::lint::{self, LintOptions};
 use crate::model::load::{Loaded, load_file};
 use crate::source::discover::discover;
+use rayon::prelude::*;
 
 pub fn run(cmd: &LintArgs, args: &Args) -> std::io::Result<ExitStatus> {
     let (loaded, records, files) = match load_all(&cmd.paths, args) {
@@ -61,8 +62,10 @@ pub fn load_all(paths: &[PathBuf], args: &Args) -> Result<(Vec<Loaded>, Vec<Reco
     let count = files.len();
     let mut loaded = Vec::new();
     let mut records = Vec::new();
-    for path in files {
-        match load_file(&path) {
+    // Files load in parallel; results keep the file order, so output stays stable.
+    let results: Vec<_> = files.par_iter().map(|path| load_file(path)).collect();
+    for result in results {
+        match result {
             Ok(l) => loaded.push(l),
             Err(failure) => records.extend(
                 failure
@@ -78,20 +81,26 @@ pub fn load_all(paths: &[PathBuf], args: &Args) -> Result<(Vec<Loaded>, Vec<Reco
 /// Runs the rules over every loaded file and turns findings into records.
 pub fn lint_records(loaded: &[Loaded], args: &Args) -> Vec<Record> {
     let options = LintOptions::new(args.lang);
-    let mut out = Vec::new();
-    for l in loaded {
-        for f in lint::check(l, &options) {
-            let mut record = Record::new(
-                f.render(&l.file, args.lang),
-                f.rule.name,
-                Some(f.rule.article.to_string()),
-            );
-            record.suppressed = f.suppressed.is_some();
-            record.justification = f.suppressed;
-            out.push(record);
-        }
-    }
-    out
+    // Organisations lint in parallel; rayon keeps the order of the results.
+    let per_file: Vec<Vec<Record>> = loaded
+        .par_iter()
+        .map(|l| {
+            lint::check(l, &options)
+                .into_iter()
+                .map(|f| {
+                    let mut record = Record::new(
+                        f.render(&l.file, args.lang),
+                        f.rule.name,
+                        Some(f.rule.article.to_string()),
+                    );
+                    record.suppressed = f.suppressed.is_some();
+                    record.justification = f.suppressed;
+                    record
+                })
+                .collect()
+        })
+        .collect();
+    per_file.into_iter().flatten().collect()
 }
 
 fn summary_line(s: Summary, args: &Args) -> String {

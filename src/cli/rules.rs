@@ -63,11 +63,29 @@ pub fn markdown(l: crate::i18n::Lang) -> String {
         ));
     }
     for r in &rules {
-        s.push_str(&format!("\n## {}\n\n`{}` · {} · {}\n\n", r.code, r.name, r.severity.word(l), r.article));
-        s.push_str(&format!("**{}** {}\n\n", l.pick("Wat het controleert:", "What it checks:"), r.docs.what));
+        s.push_str(&format!(
+            "\n## {}\n\n`{}` · {} · {}\n\n",
+            r.code,
+            r.name,
+            r.severity.word(l),
+            r.article
+        ));
+        s.push_str(&format!(
+            "**{}** {}\n\n",
+            l.pick("Wat het controleert:", "What it checks:"),
+            r.docs.what
+        ));
         s.push_str(&format!("**{}** {}\n\n", l.pick("Waarom:", "Why:"), r.docs.why));
-        s.push_str(&format!("{}\n\n```yaml\n{}\n```\n\n", l.pick("Voorbeeld (fout):", "Example (wrong):"), r.docs.bad.trim_end()));
-        s.push_str(&format!("{}\n\n```yaml\n{}\n```\n", l.pick("Voorbeeld (goed):", "Example (right):"), r.docs.good.trim_end()));
+        s.push_str(&format!(
+            "{}\n\n```yaml\n{}\n```\n\n",
+            l.pick("Voorbeeld (fout):", "Example (wrong):"),
+            r.docs.bad.trim_end()
+        ));
+        s.push_str(&format!(
+            "{}\n\n```yaml\n{}\n```\n",
+            l.pick("Voorbeeld (goed):", "Example (right):"),
+            r.docs.good.trim_end()
+        ));
     }
     s
 }

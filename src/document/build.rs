@@ -69,6 +69,7 @@ pub fn build_statement(org: &Organisation, slug: String, errors: usize) -> State
         version_line: b.version_line(),
         effective_date: org.statement.effective_date.map(|d| d.to_string()),
         draft: errors > 0,
+        draft_label: b.c.s("draft.label"),
         draft_notice: (errors > 0).then(|| b.c.get("draft.notice", &[("errors", &errors.to_string())])),
         summary: b.summary(),
         sections,

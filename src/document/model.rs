@@ -25,7 +25,9 @@ pub struct Statement {
     pub effective_date: Option<String>,
     /// True when the organisation has error findings: show "Concept — niet publiceren".
     pub draft: bool,
-    /// The banner text for drafts (from the catalogue).
+    /// The banner label for drafts ("Concept — niet publiceren", from the catalogue).
+    pub draft_label: String,
+    /// The banner explanation for drafts (from the catalogue).
     pub draft_notice: Option<String>,
     /// "In het kort": the first layer (WP260 layered notice), at most ~150 words.
     pub summary: Section,
