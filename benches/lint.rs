@@ -53,7 +53,17 @@ fn codes() -> Vec<&'static str> {
 /// Each rule alone on the largest real statement, to find the expensive ones.
 #[divan::bench(args = codes())]
 fn rule_on_leef_coaching(bencher: divan::Bencher, code: &'static str) {
-    let loaded = loaded("leef-coaching");
+    rule_alone(bencher, "leef-coaching", code);
+}
+
+/// Each rule alone on the reference organisation.
+#[divan::bench(args = codes())]
+fn rule_on_voorbeeld(bencher: divan::Bencher, code: &'static str) {
+    rule_alone(bencher, "voorbeeld-praktijk", code);
+}
+
+fn rule_alone(bencher: divan::Bencher, name: &str, code: &'static str) {
+    let loaded = loaded(name);
     let mut options = LintOptions::new(Lang::Nl);
     options.only = Some(code);
     bencher.bench(|| lint::check(divan::black_box(&loaded), &options));

@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-use regex::{Regex, RegexBuilder};
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use serde::Deserialize;
 
 const DATA: &str = include_str!("b1.yaml");
@@ -31,6 +31,17 @@ pub struct B1 {
     pub jargon: Vec<Regex>,
     pub relative_welke: Regex,
     pub vague: Vec<Regex>,
+    /// The jargon and vague words as sets: one pass tells which words occur in a text.
+    pub jargon_set: RegexSet,
+    pub vague_set: RegexSet,
+}
+
+fn set_of(regexes: &[Regex]) -> RegexSet {
+    RegexSetBuilder::new(regexes.iter().map(Regex::as_str))
+        .case_insensitive(true)
+        .build()
+        // The same patterns, compiled one by one just before.
+        .expect("word list set")
 }
 
 fn word_regex(word: &str) -> Regex {
@@ -59,13 +70,17 @@ pub fn b1() -> &'static B1 {
     B1_DATA.get_or_init(|| {
         // Embedded data, parsed in a unit test: a failure is a build defect, not user input.
         let spec: B1Spec = serde_saphyr::from_str(DATA).expect("b1.yaml parses");
+        let jargon: Vec<Regex> = spec.jargon.iter().map(|j| word_regex(&j.word)).collect();
+        let vague: Vec<Regex> = spec.vague_qualifiers.iter().map(|w| word_regex(w)).collect();
         B1 {
-            jargon: spec.jargon.iter().map(|j| word_regex(&j.word)).collect(),
+            jargon_set: set_of(&jargon),
+            vague_set: set_of(&vague),
+            jargon,
             relative_welke: RegexBuilder::new(&spec.relative_welke)
                 .case_insensitive(true)
                 .build()
                 .expect("b1 regex"),
-            vague: spec.vague_qualifiers.iter().map(|w| word_regex(w)).collect(),
+            vague,
             spec,
         }
     })

@@ -21,6 +21,8 @@ pub struct Ctx<'a> {
     /// Matches of the obsolete-terms table in every free text, computed once per run
     /// because ten rules read them.
     term_hits: OnceCell<Vec<TermHit>>,
+    /// Indices into `map.strings()` of the free-text values, computed once per run.
+    free_texts: OnceCell<Vec<usize>>,
     /// Other results several rules share (e.g. identifiers found in the text), by name.
     memo: RefCell<HashMap<&'static str, Rc<dyn Any>>>,
 }
@@ -40,6 +42,7 @@ impl<'a> Ctx<'a> {
             file,
             lang,
             term_hits: OnceCell::new(),
+            free_texts: OnceCell::new(),
             memo: RefCell::new(HashMap::new()),
         }
     }
@@ -61,11 +64,12 @@ impl<'a> Ctx<'a> {
 
     /// Free-text values (not ids, enum values or dates) with their pointers.
     pub fn texts(&self) -> impl Iterator<Item = (&'a Pointer, &'a str)> + 'a {
-        self.map
-            .strings()
-            .iter()
-            .filter(|(p, _)| is_free_text(p))
-            .map(|(p, s)| (p, s.as_str()))
+        let strings: &'a [(Pointer, String)] = self.map.strings();
+        let indices = self
+            .free_texts
+            .get_or_init(|| (0..strings.len()).filter(|&i| is_free_text(&strings[i].0)).collect())
+            .clone();
+        indices.into_iter().map(move |i| (&strings[i].0, strings[i].1.as_str()))
     }
 
     pub fn term_hits(&self) -> &[TermHit] {

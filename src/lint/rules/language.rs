@@ -272,8 +272,9 @@ fn vk810(ctx: &Ctx) -> Vec<Found> {
     let mut out = Vec::new();
     for (pointer, text) in texts(ctx) {
         let mut hits: Vec<(Range<usize>, String)> = Vec::new();
-        for (re, jargon) in b.jargon.iter().zip(&b.spec.jargon) {
-            hits.extend(re.find_iter(text).map(|m| (m.range(), jargon.replacement.clone())));
+        for i in b.jargon_set.matches(text).iter() {
+            let replacement = &b.spec.jargon[i].replacement;
+            hits.extend(b.jargon[i].find_iter(text).map(|m| (m.range(), replacement.clone())));
         }
         hits.extend(b.relative_welke.find_iter(text).map(|m| {
             let r = m.range();
@@ -328,9 +329,10 @@ fn vk811(ctx: &Ctx) -> Vec<Found> {
             Vec::new()
         };
         let mut hits: Vec<Range<usize>> = b
-            .vague
+            .vague_set
+            .matches(text)
             .iter()
-            .flat_map(|re| re.find_iter(text).map(|m| m.range()))
+            .flat_map(|i| b.vague[i].find_iter(text).map(|m| m.range()))
             .filter(|r| !covered.iter().any(|c| c.start < r.end && r.start < c.end))
             .filter(|r| !plain_ability(text, r))
             .collect();
