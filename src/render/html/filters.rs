@@ -202,7 +202,11 @@ fn push_block(out: &mut String, block: &Value) {
             out.push_str("\n</dl>");
         }
         Some("table") => {
-            out.push_str("\n<table class=\"vk-table\">\n<caption>");
+            // A labelled, focusable scroll region: on narrow screens the table scrolls on its
+            // own instead of widening the page (WCAG 1.4.10), and keyboard users can scroll it.
+            out.push_str("\n<div class=\"vk-table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"");
+            push_escaped(out, text("caption"));
+            out.push_str("\">\n<table class=\"vk-table\">\n<caption>");
             push_escaped(out, text("caption"));
             out.push_str("</caption>");
             let headers = list("headers");
@@ -230,7 +234,7 @@ fn push_block(out: &mut String, block: &Value) {
                 }
                 out.push_str("\n</tr>");
             }
-            out.push_str("\n</tbody>\n</table>");
+            out.push_str("\n</tbody>\n</table>\n</div>");
         }
         _ => {}
     }
