@@ -23,6 +23,7 @@ use super::args::{Args, BuildArgs, OutputKind};
 use super::lint::load_all;
 use super::output::{self, Summary};
 use crate::diagnostics::SeverityLevel;
+use crate::document::Statement;
 use crate::i18n::Lang;
 use crate::lint::{self, Finding, LintOptions};
 use crate::model::load::Loaded;
@@ -102,6 +103,36 @@ pub fn run(cmd: &BuildArgs, args: &Args) -> std::io::Result<ExitStatus> {
                 eprintln!("{}", nothing_written(lang));
                 return Ok(ExitStatus::Error);
             }
+        }
+    }
+    // 4b. The PDFs, a few at a time (typst is parallel inside, see `pdf_all`).
+    if let Some(pdf) = renderers.pdf {
+        let contexts: Vec<RenderContext<'_>> = built
+            .iter()
+            .filter_map(|b| b.for_pdf.as_ref())
+            .map(|(statement, status)| RenderContext::new(statement, *status).with_build_date(build_date))
+            .collect();
+        let rendered = pdf.pdf_all(&contexts);
+        drop(contexts);
+        let mut rendered = rendered.into_iter();
+        for b in built.iter_mut().filter(|b| b.for_pdf.is_some()) {
+            match rendered.next() {
+                Some(Ok(r)) => {
+                    if let Conformance::TaggedOnly { reason } = r.conformance {
+                        b.pdf_note = Some(reason);
+                    }
+                    b.outputs
+                        .get_or_insert_with(Vec::new)
+                        .push(Output::new(PDF_FILE, r.bytes));
+                }
+                Some(Err(e)) => {
+                    eprintln!("verklaar: {}", render_error_message(&e, lang));
+                    eprintln!("{}", nothing_written(lang));
+                    return Ok(ExitStatus::Error);
+                }
+                None => {}
+            }
+            b.for_pdf = None;
         }
     }
     if let Some(message) = duplicate_slugs(&built, lang) {
@@ -213,6 +244,9 @@ struct Built {
     outputs: Option<Vec<Output>>,
     /// Why the PDF claims no PDF/UA-1 and PDF/A-2a, when it does not.
     pdf_note: Option<String>,
+    /// The statement, kept for the PDF (rendered after the parallel pass, see
+    /// [`PdfRenderer::pdf_all`]); `None` when skipped or when no PDF is built.
+    for_pdf: Option<(Statement, LintStatus)>,
 }
 
 fn build_one(
@@ -227,7 +261,6 @@ fn build_one(
     let statement = crate::document::build(loaded, &findings);
     let skip = strict && status.errors > 0;
     let entry = IndexEntry::new(&statement, status, skip);
-    let mut pdf_note = None;
     let outputs = if skip {
         None
     } else {
@@ -238,20 +271,15 @@ fn build_one(
         if let Some(html) = renderers.html {
             outputs.extend(html.render(&ctx)?);
         }
-        if let Some(pdf) = renderers.pdf {
-            let rendered = pdf.pdf(&ctx)?;
-            if let Conformance::TaggedOnly { reason } = rendered.conformance {
-                pdf_note = Some(reason);
-            }
-            outputs.push(Output::new(PDF_FILE, rendered.bytes));
-        }
         Some(outputs)
     };
+    let for_pdf = (!skip && renderers.pdf.is_some()).then_some((statement, status));
     Ok(Built {
         file: loaded.file.path.clone(),
         entry,
         outputs,
-        pdf_note,
+        pdf_note: None,
+        for_pdf,
     })
 }
 
