@@ -337,6 +337,14 @@ fn build_writes_byte_identical_pdfs_linked_from_the_page() {
     for slug in ["voorbeeld-praktijk", "lijv"] {
         let pdf = &a[&format!("{slug}/{PDF_FILE}")];
         assert!(pdf.starts_with(b"%PDF-"), "{slug}");
+        let (statement, _) = statement_of(&load(&format!("organisations/{slug}.yaml")));
+        assert!(
+            contains(
+                pdf,
+                format!("<dc:creator><rdf:Seq><rdf:li>{}</rdf:li>", statement.organisation).as_bytes()
+            ),
+            "{slug}: its own statement"
+        );
         let page = String::from_utf8(a[&format!("{slug}/index.html")].clone()).expect("utf-8");
         assert!(
             page.contains(r#"<a href="privacyverklaring.pdf" type="application/pdf">Download als PDF</a>"#),
@@ -382,6 +390,26 @@ fn build_with_hostile_text_succeeds() {
     if let Some(text) = pdf_text(pdf) {
         assert!(squashed(&text).contains("#panic(\"boem\")"));
     }
+}
+
+#[test]
+fn text_the_fonts_cannot_show_gives_a_tagged_pdf_and_a_note() {
+    let dir = project(&[]);
+    let text = std::fs::read_to_string(REFERENCE).expect("reference");
+    let text = text.replacen(
+        "name: Voorbeeldpraktijk De Linde",
+        "name: \"Voorbeeldpraktijk 漢字 De Linde\"",
+        1,
+    );
+    assert!(text.contains("漢字"), "the organisation name is replaced");
+    std::fs::write(dir.path().join("organisations/voorbeeld-praktijk.yaml"), text).expect("write");
+    build(dir.path(), &["--only", "pdf"])
+        .success()
+        .stderr(predicate::str::contains("PDF/UA-1").and(predicate::str::contains("漢")));
+    let site = tree(&dir.path().join("site"));
+    let pdf = &site["voorbeeld-praktijk/privacyverklaring.pdf"];
+    assert!(contains(pdf, b"/StructTreeRoot"), "still tagged");
+    assert!(!contains(pdf, b"pdfuaid:part"), "no PDF/UA claim");
 }
 
 // ---- Themes -------------------------------------------------------------------------------

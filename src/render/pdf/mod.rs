@@ -309,10 +309,11 @@ fn describe(world: &StatementWorld, diagnostics: &[SourceDiagnostic]) -> String 
             out.push(text);
         }
     }
-    if out.is_empty() {
-        "typst failed without a message".into()
-    } else {
-        out.join("; ")
+    const SHOWN: usize = 5;
+    match out.len() {
+        0 => "typst failed without a message".into(),
+        n if n > SHOWN => format!("{}; … ({} more)", out[..SHOWN].join("; "), n - SHOWN),
+        _ => out.join("; "),
     }
 }
 
