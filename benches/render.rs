@@ -1,4 +1,4 @@
-//! Speed of the HTML renderer (issue: 1000 organisations to HTML well under a second on
+//! Speed of the HTML and PDF renderers (issue: 1000 organisations to HTML well under a second on
 //! 2 cores). Run with `cargo bench --bench render`.
 //!
 //! The statements are built once, outside the timed part: this measures rendering (page and
@@ -105,5 +105,23 @@ fn thousand_organisations_one_thread(bencher: divan::Bencher) {
             .iter()
             .map(|s| renderer.render(&RenderContext::new(s, LintStatus::default())))
             .collect::<Vec<_>>()
+    });
+}
+
+static PDF: LazyLock<verklaar::render::pdf::PdfRenderer> =
+    LazyLock::new(|| verklaar::render::pdf::PdfRenderer::builtin().expect("built-in template"));
+
+/// The PDF of one statement (typst compile + PDF/UA-1 + PDF/A-2a export), fonts loaded once.
+/// typst's memo cache is emptied before every run: a build renders each statement once, so
+/// the warm (memoised) time would flatter it about tenfold.
+#[divan::bench(args = FILES, sample_count = 10)]
+fn pdf(bencher: divan::Bencher, name: &str) {
+    let index = FILES.iter().position(|f| *f == name).unwrap_or(0);
+    let statement = &STATEMENTS[index];
+    let renderer = &*PDF;
+    bencher.with_inputs(|| typst::comemo::evict(0)).bench_values(|()| {
+        renderer
+            .pdf(&RenderContext::new(divan::black_box(statement), LintStatus::default()))
+            .map(|r| r.bytes.len())
     });
 }

@@ -494,9 +494,11 @@ fn build_writes_pages_fragments_index_and_stylesheet() {
             "index.html",
             "lijv/fragment.html",
             "lijv/index.html",
+            "lijv/privacyverklaring.pdf",
             "style.css",
             "voorbeeld-praktijk/fragment.html",
             "voorbeeld-praktijk/index.html",
+            "voorbeeld-praktijk/privacyverklaring.pdf",
         ]
     );
     let text = |p: &str| String::from_utf8(site[p].clone()).expect("utf-8");
@@ -606,11 +608,12 @@ fn build_refuses_to_replace_a_folder_it_did_not_make() {
 }
 
 #[test]
-fn only_pdf_is_an_input_error_for_now() {
+fn only_takes_html_or_pdf() {
     let dir = project(&[REFERENCE]);
-    build(dir.path(), &["--only", "pdf"]).code(2);
+    build(dir.path(), &["--only", "epub"]).code(2);
     assert_eq!(names_in(dir.path()), ["organisations"]);
     build(dir.path(), &["--only", "html"]).success();
+    build(dir.path(), &["--only", "pdf"]).success();
 }
 
 // ---- Themes -------------------------------------------------------------------------------

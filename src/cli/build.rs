@@ -4,8 +4,12 @@
 //! Check and load first, write last: the theme, every file, every lint run and every page
 //! are done in memory before the first byte is written, and the write itself replaces the
 //! output folder in one step (see [`crate::site::write`]). Exit codes: 0 written; 1 written
-//! under `--strict` with at least one organisation skipped; 2 input, theme or write error,
-//! with the previous site left as it was.
+//! under `--strict` with at least one organisation skipped; 2 input, theme, render or write
+//! error, with the previous site left as it was.
+//!
+//! Per organisation the build writes the HTML page and fragment and the PDF
+//! (`privacyverklaring.pdf`, linked from the page); `--only html` or `--only pdf` writes one
+//! kind. The site index and stylesheet come with the HTML.
 
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
@@ -19,11 +23,13 @@ use super::args::{Args, BuildArgs, OutputKind};
 use super::lint::load_all;
 use super::output::{self, Summary};
 use crate::diagnostics::SeverityLevel;
+use crate::document::Statement;
 use crate::i18n::Lang;
 use crate::lint::{self, Finding, LintOptions};
 use crate::model::load::Loaded;
 use crate::model::time::Date;
 use crate::render::html::HtmlRenderer;
+use crate::render::pdf::{Conformance, PDF_FILE, PdfRenderer};
 use crate::render::{
     EntryStatus, IndexEntry, LintStatus, Output, RenderContext, RenderError, Renderer, SiteContext, source_date,
 };
@@ -31,25 +37,29 @@ use crate::site::Site;
 
 pub fn run(cmd: &BuildArgs, args: &Args) -> std::io::Result<ExitStatus> {
     let lang = args.lang;
-    if cmd.only == Some(OutputKind::Pdf) {
-        eprintln!(
-            "{}",
-            lang.pick(
-                "verklaar: deze versie maakt nog geen PDF; laat --only weg of gebruik --only html. Er is niets geschreven.",
-                "verklaar: this version does not make PDF yet; leave out --only or use --only html. Nothing was written.",
-            )
-        );
-        return Ok(ExitStatus::Error);
-    }
 
-    // 1. The theme: a broken one stops the build before any organisation is read.
-    let renderer = match HtmlRenderer::load(cmd.theme.as_deref()) {
+    // 1. The theme: a broken one stops the build before any organisation is read. The
+    //    HTML templates are checked even under `--only pdf`, so a theme is either usable
+    //    or reported, whatever is built.
+    let html = match HtmlRenderer::load(cmd.theme.as_deref()) {
         Ok(renderer) => renderer,
         Err(e) => {
             eprintln!("verklaar: {}", e.message(lang));
             eprintln!("{}", nothing_written(lang));
             return Ok(ExitStatus::Error);
         }
+    };
+    let pdf = match PdfRenderer::load(cmd.theme.as_deref()) {
+        Ok(renderer) => renderer,
+        Err(e) => {
+            eprintln!("verklaar: {}", e.message(lang));
+            eprintln!("{}", nothing_written(lang));
+            return Ok(ExitStatus::Error);
+        }
+    };
+    let renderers = Renderers {
+        html: (cmd.only != Some(OutputKind::Pdf)).then_some(&html),
+        pdf: (cmd.only != Some(OutputKind::Html)).then_some(&pdf),
     };
 
     // 2. Every organisation file; one that does not load stops the build.
@@ -76,7 +86,7 @@ pub fn run(cmd: &BuildArgs, args: &Args) -> std::io::Result<ExitStatus> {
     let results: Vec<Result<Built, RenderError>> = loaded
         .par_iter()
         .map(|l| {
-            let built = build_one(l, &options, &renderer, cmd.strict, build_date);
+            let built = build_one(l, &options, &renderers, cmd.strict, build_date);
             progress.inc(1);
             built
         })
@@ -93,6 +103,36 @@ pub fn run(cmd: &BuildArgs, args: &Args) -> std::io::Result<ExitStatus> {
                 eprintln!("{}", nothing_written(lang));
                 return Ok(ExitStatus::Error);
             }
+        }
+    }
+    // 4b. The PDFs, a few at a time (typst is parallel inside, see `pdf_all`).
+    if let Some(pdf) = renderers.pdf {
+        let contexts: Vec<RenderContext<'_>> = built
+            .iter()
+            .filter_map(|b| b.for_pdf.as_ref())
+            .map(|(statement, status)| RenderContext::new(statement, *status).with_build_date(build_date))
+            .collect();
+        let rendered = pdf.pdf_all(&contexts);
+        drop(contexts);
+        let mut rendered = rendered.into_iter();
+        for b in built.iter_mut().filter(|b| b.for_pdf.is_some()) {
+            match rendered.next() {
+                Some(Ok(r)) => {
+                    if let Conformance::TaggedOnly { reason } = r.conformance {
+                        b.pdf_note = Some(reason);
+                    }
+                    b.outputs
+                        .get_or_insert_with(Vec::new)
+                        .push(Output::new(PDF_FILE, r.bytes));
+                }
+                Some(Err(e)) => {
+                    eprintln!("verklaar: {}", render_error_message(&e, lang));
+                    eprintln!("{}", nothing_written(lang));
+                    return Ok(ExitStatus::Error);
+                }
+                None => {}
+            }
+            b.for_pdf = None;
         }
     }
     if let Some(message) = duplicate_slugs(&built, lang) {
@@ -113,8 +153,10 @@ pub fn run(cmd: &BuildArgs, args: &Args) -> std::io::Result<ExitStatus> {
         }
         entries.push(b.entry.clone());
     }
-    let root = match renderer.render_site(&SiteContext::new(&entries).with_build_date(build_date)) {
-        Ok(root) => root,
+    // The index and the stylesheet belong to the HTML; `--only pdf` writes the PDFs alone.
+    let site_context = SiteContext::new(&entries).with_build_date(build_date);
+    let root = match renderers.html.map(|html| html.render_site(&site_context)).transpose() {
+        Ok(root) => root.unwrap_or_default(),
         Err(e) => {
             eprintln!("verklaar: {}", render_error_message(&e, lang));
             eprintln!("{}", nothing_written(lang));
@@ -163,6 +205,21 @@ pub fn run(cmd: &BuildArgs, args: &Args) -> std::io::Result<ExitStatus> {
         if let Some(line) = status_line(b, lang) {
             eprintln!("{line}");
         }
+        if let Some(reason) = &b.pdf_note {
+            eprintln!(
+                "{}",
+                lang.pick(
+                    format!(
+                        "let op: {}: de PDF is getagd maar voldoet niet aan PDF/UA-1 en PDF/A-2a: {reason}",
+                        b.file.display()
+                    ),
+                    format!(
+                        "note: {}: the PDF is tagged but does not meet PDF/UA-1 and PDF/A-2a: {reason}",
+                        b.file.display()
+                    ),
+                )
+            );
+        }
     }
     eprintln!("{}", summary_line(&entries, &cmd.out, lang));
     let skipped = entries.iter().any(|e| e.status == EntryStatus::Skipped);
@@ -173,18 +230,29 @@ pub fn run(cmd: &BuildArgs, args: &Args) -> std::io::Result<ExitStatus> {
     })
 }
 
+/// The renderers this build runs (`--only` leaves one out).
+struct Renderers<'a> {
+    html: Option<&'a HtmlRenderer>,
+    pdf: Option<&'a PdfRenderer>,
+}
+
 /// One organisation after lint, document and render.
 struct Built {
     file: PathBuf,
     entry: IndexEntry,
     /// `None` when skipped under `--strict`.
     outputs: Option<Vec<Output>>,
+    /// Why the PDF claims no PDF/UA-1 and PDF/A-2a, when it does not.
+    pdf_note: Option<String>,
+    /// The statement, kept for the PDF (rendered after the parallel pass, see
+    /// [`PdfRenderer::pdf_all`]); `None` when skipped or when no PDF is built.
+    for_pdf: Option<(Statement, LintStatus)>,
 }
 
 fn build_one(
     loaded: &Loaded,
     options: &LintOptions,
-    renderer: &HtmlRenderer,
+    renderers: &Renderers<'_>,
     strict: bool,
     build_date: Option<Date>,
 ) -> Result<Built, RenderError> {
@@ -196,13 +264,22 @@ fn build_one(
     let outputs = if skip {
         None
     } else {
-        let ctx = RenderContext::new(&statement, status).with_build_date(build_date);
-        Some(renderer.render(&ctx)?)
+        let ctx = RenderContext::new(&statement, status)
+            .with_build_date(build_date)
+            .with_pdf_href(renderers.pdf.map(|_| PDF_FILE.to_string()));
+        let mut outputs = Vec::new();
+        if let Some(html) = renderers.html {
+            outputs.extend(html.render(&ctx)?);
+        }
+        Some(outputs)
     };
+    let for_pdf = (!skip && renderers.pdf.is_some()).then_some((statement, status));
     Ok(Built {
         file: loaded.file.path.clone(),
         entry,
         outputs,
+        pdf_note: None,
+        for_pdf,
     })
 }
 
@@ -244,7 +321,7 @@ fn duplicate_slugs(built: &[Built], lang: Lang) -> Option<String> {
 }
 
 fn render_error_message(e: &RenderError, lang: Lang) -> String {
-    match lang {
+    let mut message = match lang {
         Lang::En => e.to_string(),
         Lang::Nl => format!(
             "sjabloon '{}' gaf een fout{}: {}",
@@ -252,7 +329,16 @@ fn render_error_message(e: &RenderError, lang: Lang) -> String {
             e.slug.as_ref().map(|s| format!(" bij '{s}'")).unwrap_or_default(),
             e.message
         ),
+    };
+    // The built-in theme failing is verklaar's fault, never the organisation file's: text
+    // from the file is data for the templates, not template source.
+    if e.template.starts_with(crate::render::html::theme::DEFAULT_PREFIX) {
+        message.push_str(lang.pick(
+            " (interne fout in verklaar: meld dit alstublieft)",
+            " (internal error in verklaar: please report it)",
+        ));
     }
+    message
 }
 
 fn nothing_written(lang: Lang) -> &'static str {

@@ -11,6 +11,7 @@
 //! from `SOURCE_DATE_EPOCH` (see [`source_date`]) and is `None` otherwise.
 
 pub mod html;
+pub mod pdf;
 
 use serde::Serialize;
 
@@ -41,6 +42,9 @@ pub struct RenderContext<'a> {
     pub generator: &'static str,
     /// A fixed build date from `SOURCE_DATE_EPOCH`, never the wall clock.
     pub build_date: Option<Date>,
+    /// The PDF of this statement relative to its page (`privacyverklaring.pdf`) when the
+    /// build writes one; the HTML page links to it ("Download als PDF").
+    pub pdf_href: Option<String>,
 }
 
 impl<'a> RenderContext<'a> {
@@ -50,7 +54,14 @@ impl<'a> RenderContext<'a> {
             status,
             generator: GENERATOR,
             build_date: None,
+            pdf_href: None,
         }
+    }
+
+    /// Tells the HTML renderer that a PDF is written next to the page.
+    pub fn with_pdf_href(mut self, href: Option<String>) -> RenderContext<'a> {
+        self.pdf_href = href;
+        self
     }
 
     pub fn with_build_date(mut self, date: Option<Date>) -> RenderContext<'a> {

@@ -59,6 +59,7 @@ impl HtmlRenderer {
         context.insert("generator", ctx.generator);
         context.insert("build_date", &ctx.build_date.map(|d| d.to_string()));
         context.insert("stylesheet", &format!("../{STYLESHEET_FILE}"));
+        context.insert("pdf_href", &ctx.pdf_href);
         context.insert("kind", "page");
         let page = self.render_template("page.html", &context, Some(&ctx.statement.slug))?;
         context.insert("kind", "fragment");

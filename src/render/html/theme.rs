@@ -213,7 +213,7 @@ impl Theme {
     }
 }
 
-fn not_a_file(path: &Path) -> ThemeError {
+pub(crate) fn not_a_file(path: &Path) -> ThemeError {
     ThemeError::Unreadable {
         path: path.to_path_buf(),
         error: "not a regular file".into(),
@@ -291,7 +291,7 @@ fn read_templates(dir: &Path) -> Result<Vec<UserTemplate>, ThemeError> {
     Ok(out)
 }
 
-fn read_text(path: &Path) -> Result<String, ThemeError> {
+pub(crate) fn read_text(path: &Path) -> Result<String, ThemeError> {
     let unreadable = |e: std::io::Error| ThemeError::Unreadable {
         path: path.to_path_buf(),
         error: e.to_string(),
