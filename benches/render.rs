@@ -125,3 +125,20 @@ fn pdf(bencher: divan::Bencher, name: &str) {
             .map(|r| r.bytes.len())
     });
 }
+
+/// 50 organisations in one process, as `verklaar build` renders them (`pdf_all`, one document
+/// per core at a time). Divide the time by 50 for the amortised per-statement cost (issue:
+/// well under 100 ms per statement on 2 cores). Each organisation has its own slug, so typst
+/// cannot reuse a cached document for a repeat.
+#[divan::bench(sample_count = 3)]
+fn pdf_fifty_organisations(bencher: divan::Bencher) {
+    let fifty: Vec<Statement> = THOUSAND.iter().take(50).cloned().collect();
+    let renderer = &*PDF;
+    bencher.with_inputs(|| typst::comemo::evict(0)).bench_values(|()| {
+        let contexts: Vec<RenderContext<'_>> = fifty
+            .iter()
+            .map(|s| RenderContext::new(s, LintStatus::default()))
+            .collect();
+        renderer.pdf_all(&contexts).into_iter().filter(Result::is_ok).count()
+    });
+}

@@ -135,30 +135,33 @@ impl LoadDiagnostic {
     }
 }
 
-/// Stable code and kebab-case name per kind.
+/// Stable code and kebab-case name per kind (the name comes from [`LOAD_CODES`]).
 pub fn code_and_name(issue: &LoadIssue) -> (&'static str, &'static str) {
-    match issue {
-        LoadIssue::Syntax { .. } => ("L001", "yaml-syntax"),
-        LoadIssue::WrongType { .. } => ("L002", "wrong-type"),
-        LoadIssue::UnknownKey { .. } => ("L003", "unknown-key"),
-        LoadIssue::ValueNotAllowed { .. } => ("L004", "value-not-allowed"),
-        LoadIssue::MissingKey { .. } => ("L005", "missing-key"),
-        LoadIssue::DuplicateKey { .. } => ("L006", "duplicate-key"),
-        LoadIssue::DuplicateId { .. } => ("L007", "duplicate-id"),
-        LoadIssue::UnknownReference { .. } => ("L008", "unknown-reference"),
-        LoadIssue::UnsupportedSchemaVersion { .. } => ("L009", "unsupported-schema-version"),
-        LoadIssue::InvalidDuration { .. } => ("L010", "invalid-duration"),
-        LoadIssue::InvalidDate { .. } => ("L011", "invalid-date"),
-        LoadIssue::NotUtf8 { .. } => ("L012", "not-utf8"),
-        LoadIssue::TooLarge { .. } => ("L013", "file-too-large"),
-        LoadIssue::TooDeep { .. } => ("L014", "nesting-too-deep"),
-        LoadIssue::AliasLimit => ("L015", "alias-limit"),
-        LoadIssue::Unreadable { .. } => ("L016", "unreadable-file"),
-        LoadIssue::InvalidValue { .. } => ("L017", "invalid-value"),
-        LoadIssue::NotAMapping => ("L018", "not-a-mapping"),
-        LoadIssue::MultipleDocuments => ("L019", "multiple-documents"),
-        LoadIssue::TooManyNodes => ("L020", "too-many-nodes"),
-    }
+    let code = match issue {
+        LoadIssue::Syntax { .. } => "L001",
+        LoadIssue::WrongType { .. } => "L002",
+        LoadIssue::UnknownKey { .. } => "L003",
+        LoadIssue::ValueNotAllowed { .. } => "L004",
+        LoadIssue::MissingKey { .. } => "L005",
+        LoadIssue::DuplicateKey { .. } => "L006",
+        LoadIssue::DuplicateId { .. } => "L007",
+        LoadIssue::UnknownReference { .. } => "L008",
+        LoadIssue::UnsupportedSchemaVersion { .. } => "L009",
+        LoadIssue::InvalidDuration { .. } => "L010",
+        LoadIssue::InvalidDate { .. } => "L011",
+        LoadIssue::NotUtf8 { .. } => "L012",
+        LoadIssue::TooLarge { .. } => "L013",
+        LoadIssue::TooDeep { .. } => "L014",
+        LoadIssue::AliasLimit => "L015",
+        LoadIssue::Unreadable { .. } => "L016",
+        LoadIssue::InvalidValue { .. } => "L017",
+        LoadIssue::NotAMapping => "L018",
+        LoadIssue::MultipleDocuments => "L019",
+        LoadIssue::TooManyNodes => "L020",
+    };
+    // Every code above is in LOAD_CODES (checked by `every_load_code_has_a_name`).
+    let name = load_code(code).map_or("load-error", |(_, name, ..)| name);
+    (code, name)
 }
 
 struct Text {
@@ -658,4 +661,19 @@ pub fn load_code(code: &str) -> Option<(&'static str, &'static str, &'static str
         .iter()
         .find(|(c, n, ..)| c.eq_ignore_ascii_case(code) || *n == code)
         .copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_load_code_has_a_name() {
+        for (code, name, ..) in LOAD_CODES {
+            assert_eq!(load_code(code).map(|c| c.1), Some(*name));
+        }
+        let issue = LoadIssue::AliasLimit;
+        assert_eq!(code_and_name(&issue), ("L015", "alias-limit"));
+        assert_eq!(code_and_name(&LoadIssue::TooManyNodes), ("L020", "too-many-nodes"));
+    }
 }
