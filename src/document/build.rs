@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use super::catalogue::Catalogue;
 use super::markdown::{safe_href, to_blocks, to_inline};
-use super::model::{Block, Definition, Inline, NoticeKind, Section, Statement, Table};
+use super::model::{Block, BlockKind, Definition, Inline, NoticeKind, Section, Statement, Table};
 use crate::diagnostics::SeverityLevel;
 use crate::lint::Finding;
 use crate::model::load::Loaded;
@@ -184,10 +184,10 @@ impl Builder<'_> {
     }
 
     fn missing(&self) -> Block {
-        Block::Notice {
+        Block::new(BlockKind::Notice {
             kind: NoticeKind::Missing,
             content: text(self.s("missing")),
-        }
+        })
     }
 
     fn date(&self, d: Date) -> String {
@@ -319,7 +319,7 @@ impl Builder<'_> {
             anchor,
             title,
             key: "summary".into(),
-            blocks: vec![Block::Definitions { items }],
+            blocks: vec![Block::new(BlockKind::Definitions { items })],
             subsections: Vec::new(),
         }
     }
@@ -390,7 +390,7 @@ impl Builder<'_> {
             .collect();
             items.push(def(self.s("identity.representative"), text(parts.join(", "))));
         }
-        blocks.push(Block::Definitions { items });
+        blocks.push(Block::new(BlockKind::Definitions { items }));
         blocks
     }
 
@@ -421,7 +421,7 @@ impl Builder<'_> {
         if items.is_empty() {
             blocks.push(self.missing());
         } else {
-            blocks.push(Block::Definitions { items });
+            blocks.push(Block::new(BlockKind::Definitions { items }));
         }
         blocks
     }
@@ -445,7 +445,7 @@ impl Builder<'_> {
             .collect();
         let mut blocks = vec![
             Block::paragraph(self.s("scope.intro")),
-            Block::List { ordered: false, items },
+            Block::new(BlockKind::List { ordered: false, items }),
         ];
         let scope = org.scope.clone().unwrap_or_default();
         if !scope.websites.is_empty() {
@@ -453,7 +453,7 @@ impl Builder<'_> {
                 self.c
                     .get("scope.websites", &[("websites", &self.join_and(&scope.websites))]),
             ));
-        } else if scope.website {
+        } else if scope.website == Some(true) {
             blocks.push(Block::paragraph(self.s("scope.website")));
         }
         if let Some(s) = &scope.services {
@@ -498,7 +498,7 @@ impl Builder<'_> {
             .collect();
         let mut blocks = vec![
             Block::paragraph(self.s("data.intro")),
-            Block::Table(Table {
+            Block::new(BlockKind::Table(Table {
                 caption: self.s("data.caption"),
                 headers: vec![
                     self.s("data.col.name"),
@@ -506,7 +506,7 @@ impl Builder<'_> {
                     self.s("data.col.kind"),
                 ],
                 rows,
-            }),
+            })),
         ];
         if org.data_categories.iter().any(|c| c.kind == DataKind::Special) {
             blocks.push(Block::paragraph(self.s("data.special_note")));
@@ -564,7 +564,7 @@ impl Builder<'_> {
             .collect();
         vec![
             Block::paragraph(self.s("sources.intro")),
-            Block::List { ordered: false, items },
+            Block::new(BlockKind::List { ordered: false, items }),
         ]
     }
 
@@ -670,7 +670,7 @@ impl Builder<'_> {
         if p.direct_marketing {
             items.push(def(self.s("purpose.marketing"), text(self.s("purpose.marketing.text"))));
         }
-        blocks.push(Block::Definitions { items });
+        blocks.push(Block::new(BlockKind::Definitions { items }));
         Section {
             anchor: format!("doel-{}", p.id),
             title: p.description.clone(),
@@ -704,7 +704,7 @@ impl Builder<'_> {
             .collect();
         vec![
             Block::paragraph(self.s("provision.intro")),
-            Block::Table(Table {
+            Block::new(BlockKind::Table(Table {
                 caption: self.s("provision.caption"),
                 headers: vec![
                     self.s("provision.col.purpose"),
@@ -712,7 +712,7 @@ impl Builder<'_> {
                     self.s("provision.col.consequence"),
                 ],
                 rows,
-            }),
+            })),
         ]
     }
 
@@ -755,7 +755,7 @@ impl Builder<'_> {
             .collect();
         let mut blocks = vec![
             Block::paragraph(self.s("recipients.intro")),
-            Block::Table(Table {
+            Block::new(BlockKind::Table(Table {
                 caption: self.s("recipients.caption"),
                 headers: vec![
                     self.s("recipients.col.name"),
@@ -764,7 +764,7 @@ impl Builder<'_> {
                     self.s("recipients.col.country"),
                 ],
                 rows,
-            }),
+            })),
         ];
         if recipients
             .iter()
@@ -823,7 +823,7 @@ impl Builder<'_> {
             .collect();
         vec![
             Block::paragraph(self.s("transfers.intro")),
-            Block::Table(Table {
+            Block::new(BlockKind::Table(Table {
                 caption: self.s("transfers.caption"),
                 headers: vec![
                     self.s("transfers.col.countries"),
@@ -832,7 +832,7 @@ impl Builder<'_> {
                     self.s("transfers.col.copy"),
                 ],
                 rows,
-            }),
+            })),
         ]
     }
 
@@ -879,7 +879,7 @@ impl Builder<'_> {
         if rows.is_empty() {
             blocks.push(self.missing());
         } else {
-            blocks.push(Block::Table(Table {
+            blocks.push(Block::new(BlockKind::Table(Table {
                 caption: self.s("retention.caption"),
                 headers: vec![
                     self.s("retention.col.records"),
@@ -888,7 +888,7 @@ impl Builder<'_> {
                     self.s("retention.col.statute"),
                 ],
                 rows,
-            }));
+            })));
         }
         blocks
     }
@@ -921,12 +921,12 @@ impl Builder<'_> {
             if let Some(profiling) = &p.profiling {
                 items.push(def(self.s("adm.profiling"), to_inline(profiling)));
             }
-            blocks.push(Block::Paragraph {
+            blocks.push(Block::new(BlockKind::Paragraph {
                 content: vec![Inline::Strong {
                     content: text(p.description.clone()),
                 }],
-            });
-            blocks.push(Block::Definitions { items });
+            }));
+            blocks.push(Block::new(BlockKind::Definitions { items }));
             if p.automated_decision.is_some() {
                 blocks.push(Block::paragraph(self.s("adm.rights")));
             }
@@ -936,7 +936,7 @@ impl Builder<'_> {
 
     fn cookies(&self) -> Vec<Block> {
         let scope = self.org.scope.clone().unwrap_or_default();
-        let website = scope.website || !scope.websites.is_empty();
+        let website = scope.website == Some(true) || !scope.websites.is_empty();
         let items = self.org.cookies.as_ref().map(|c| c.items.as_slice()).unwrap_or(&[]);
         if items.is_empty() {
             return if website || self.org.cookies.is_some() {
@@ -969,7 +969,7 @@ impl Builder<'_> {
         };
         vec![
             Block::paragraph(self.s(rule)),
-            Block::Table(Table {
+            Block::new(BlockKind::Table(Table {
                 caption: self.s("cookies.caption"),
                 headers: vec![
                     self.s("cookies.col.name"),
@@ -979,7 +979,7 @@ impl Builder<'_> {
                     self.s("cookies.col.consent"),
                 ],
                 rows,
-            }),
+            })),
         ]
     }
 
@@ -990,10 +990,10 @@ impl Builder<'_> {
             blocks.push(self.missing());
         } else {
             blocks.push(Block::paragraph(self.s("security.intro")));
-            blocks.push(Block::List {
+            blocks.push(Block::new(BlockKind::List {
                 ordered: false,
                 items: security.measures.iter().map(|m| to_inline(m)).collect(),
-            });
+            }));
         }
         // The organisation's own breach text replaces the standard sentence, never doubles it.
         match &security.data_breach {
@@ -1021,7 +1021,7 @@ impl Builder<'_> {
             }
             items.push(def(self.s(&format!("right.{key}.title")), description));
         }
-        let mut blocks = vec![Block::paragraph(self.s("rights.intro")), Block::Definitions { items }];
+        let mut blocks = vec![Block::paragraph(self.s("rights.intro")), Block::new(BlockKind::Definitions { items })];
         let grounded: Vec<Vec<Inline>> = self
             .org
             .rights
@@ -1038,10 +1038,10 @@ impl Builder<'_> {
             .collect();
         if !grounded.is_empty() {
             blocks.push(Block::paragraph(self.s("rights.restrictions")));
-            blocks.push(Block::List {
+            blocks.push(Block::new(BlockKind::List {
                 ordered: false,
                 items: grounded,
-            });
+            }));
         }
         blocks
     }
@@ -1064,22 +1064,22 @@ impl Builder<'_> {
             .collect();
         let mut blocks = Vec::new();
         if !grounds.is_empty() {
-            blocks.push(Block::Notice {
+            blocks.push(Block::new(BlockKind::Notice {
                 kind: NoticeKind::Important,
                 content: text(
                     self.c
                         .get("objection.general", &[("grounds", &self.join_and(&grounds))]),
                 ),
-            });
+            }));
         }
         if !marketing.is_empty() {
-            blocks.push(Block::Notice {
+            blocks.push(Block::new(BlockKind::Notice {
                 kind: NoticeKind::Important,
                 content: text(
                     self.c
                         .get("objection.marketing", &[("purposes", &self.join_and(&marketing))]),
                 ),
-            });
+            }));
         }
         if blocks.is_empty() {
             blocks.push(Block::paragraph(self.s("objection.not_applicable")));
@@ -1106,7 +1106,7 @@ impl Builder<'_> {
                     items.push(def(self.s("requests.address"), text(address_text(a))));
                 }
                 blocks.push(Block::paragraph(self.s("requests.intro")));
-                blocks.push(Block::Definitions { items });
+                blocks.push(Block::new(BlockKind::Definitions { items }));
             }
             None => blocks.push(self.missing()),
         }
@@ -1128,7 +1128,7 @@ impl Builder<'_> {
                 content.push(Inline::text(" "));
                 content.push(Inline::link(web_href(url), url.clone()));
             }
-            blocks.push(Block::Paragraph { content });
+            blocks.push(Block::new(BlockKind::Paragraph { content }));
         }
         let mut ap = text(format!("{} {} ", self.s("complaints.ap"), self.s("complaints.ap_see")));
         ap.push(Inline::link(
@@ -1136,7 +1136,7 @@ impl Builder<'_> {
             self.s("complaints.ap_link"),
         ));
         ap.push(Inline::text("."));
-        blocks.push(Block::Paragraph { content: ap });
+        blocks.push(Block::new(BlockKind::Paragraph { content: ap }));
         blocks
     }
 
@@ -1166,7 +1166,7 @@ impl Builder<'_> {
                     })
                 })
                 .collect();
-            blocks.push(Block::List { ordered: false, items });
+            blocks.push(Block::new(BlockKind::List { ordered: false, items }));
         }
         blocks
     }

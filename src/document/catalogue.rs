@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
+use crate::model::time::{Date, Duration};
 use crate::model::vocab::{AddressForm, SectionKey};
 
 const DATA: &str = include_str!("catalogue/nl.yaml");
@@ -85,6 +86,39 @@ impl Catalogue {
             Some(Text::Plural { one, many }) => format!("{n} {}", if n == 1 { one } else { many }),
             _ => format!("{n} {MISSING_MARK} {key}"),
         }
+    }
+
+    /// A duration in Dutch words ("1 jaar en 6 maanden"): what a person reads, never `P1Y6M`.
+    pub fn duration(&self, d: &Duration) -> String {
+        let mut parts = Vec::new();
+        for (n, key) in [
+            (d.years, "unit.year"),
+            (d.months, "unit.month"),
+            (d.weeks, "unit.week"),
+            (d.days, "unit.day"),
+            (d.hours, "unit.hour"),
+            (d.minutes, "unit.minute"),
+            (d.seconds, "unit.second"),
+        ] {
+            if n > 0 {
+                parts.push(self.unit(key, n));
+            }
+        }
+        match parts.as_slice() {
+            [] => self.unit("unit.day", 0),
+            [one] => one.clone(),
+            [init @ .., last] => format!("{} {} {last}", init.join(", "), self.s("list.and")),
+        }
+    }
+
+    /// A date in Dutch words ("1 maart 2025").
+    pub fn date(&self, d: Date) -> String {
+        let months = self.s("months");
+        let month = months
+            .split(' ')
+            .nth(usize::from(d.month).saturating_sub(1))
+            .unwrap_or("");
+        format!("{} {month} {}", d.day, d.year)
     }
 
     /// Anchor and title of a standard section.

@@ -5,7 +5,7 @@
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
-use super::model::{Block, Inline};
+use super::model::{Block, BlockKind, Inline};
 
 /// Whether a link target is allowed in the statement.
 pub fn safe_href(href: &str) -> bool {
@@ -113,7 +113,7 @@ pub fn to_blocks(text: &str) -> Vec<Block> {
             }
             match lists.last_mut() {
                 Some((_, items)) => items.push(content),
-                None => blocks.push(Block::Paragraph { content }),
+                None => blocks.push(Block::new(BlockKind::Paragraph { content })),
             }
         };
     for event in Parser::new_ext(text, Options::empty()) {
@@ -135,7 +135,7 @@ pub fn to_blocks(text: &str) -> Vec<Block> {
                 if let Some((ordered, items)) = lists.pop() {
                     match lists.last_mut() {
                         Some((_, parent)) => parent.extend(items),
-                        None if !items.is_empty() => blocks.push(Block::List { ordered, items }),
+                        None if !items.is_empty() => blocks.push(Block::new(BlockKind::List { ordered, items })),
                         None => {}
                     }
                 }
@@ -171,9 +171,9 @@ pub fn to_blocks(text: &str) -> Vec<Block> {
 pub fn to_inline(text: &str) -> Vec<Inline> {
     let mut out: Vec<Inline> = Vec::new();
     for block in to_blocks(text) {
-        let parts = match block {
-            Block::Paragraph { content } => vec![content],
-            Block::List { items, .. } => items,
+        let parts = match block.kind {
+            BlockKind::Paragraph { content } => vec![content],
+            BlockKind::List { items, .. } => items,
             _ => Vec::new(),
         };
         for part in parts {
@@ -193,9 +193,9 @@ mod tests {
     fn plain(blocks: &[Block]) -> String {
         blocks
             .iter()
-            .map(|b| match b {
-                Block::Paragraph { content } => Inline::plain(content),
-                Block::List { items, .. } => items
+            .map(|b| match &b.kind {
+                BlockKind::Paragraph { content } => Inline::plain(content),
+                BlockKind::List { items, .. } => items
                     .iter()
                     .map(|i| format!("- {}", Inline::plain(i)))
                     .collect::<Vec<_>>()
@@ -212,9 +212,9 @@ mod tests {
             "Wij *gebruiken* **uw** gegevens.\n\n- een\n- twee\n\n[AP](https://autoriteitpersoonsgegevens.nl)",
         );
         assert_eq!(blocks.len(), 3);
-        assert!(matches!(&blocks[1], Block::List { items, ordered: false } if items.len() == 2));
+        assert!(matches!(&blocks[1].kind, BlockKind::List { items, ordered: false } if items.len() == 2));
         assert!(
-            matches!(&blocks[2], Block::Paragraph { content } if matches!(&content[0], Inline::Link { href, .. } if href == "https://autoriteitpersoonsgegevens.nl"))
+            matches!(&blocks[2].kind, BlockKind::Paragraph { content } if matches!(&content[0], Inline::Link { href, .. } if href == "https://autoriteitpersoonsgegevens.nl"))
         );
     }
 
@@ -228,7 +228,7 @@ mod tests {
             text.contains("<script>alert(1)</script>"),
             "kept as literal text: {text}"
         );
-        let has_link = |b: &Block| matches!(b, Block::Paragraph { content } if content.iter().any(|i| matches!(i, Inline::Link { .. })));
+        let has_link = |b: &Block| matches!(&b.kind, BlockKind::Paragraph { content } if content.iter().any(|i| matches!(i, Inline::Link { .. })));
         assert!(!blocks.iter().any(has_link));
         assert!(!safe_href("javascript:alert(1)") && !safe_href("data:text/html,x") && safe_href("mailto:a@b.nl"));
     }

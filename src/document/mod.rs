@@ -7,4 +7,4 @@ pub mod markdown;
 pub mod model;
 
 pub use build::{build, build_statement};
-pub use model::{Block, Definition, Inline, NoticeKind, Section, Statement, Table};
+pub use model::{Block, BlockKind, Definition, Inline, NoticeKind, Section, Statement, Table};

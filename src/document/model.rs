@@ -47,10 +47,24 @@ pub struct Section {
     pub subsections: Vec<Section>,
 }
 
-/// A block of content.
+/// A block of content and the model paths it comes from.
+///
+/// `paths` are JSON-pointer-like paths into the organisation file (`/purposes/0/retention`):
+/// every value a block shows comes from one of them, and a block with no paths holds only
+/// standard catalogue text. The fidelity test uses them to prove that every value of a file
+/// is shown and that nothing is shown that the file does not state.
+#[derive(Debug, Clone, Serialize)]
+pub struct Block {
+    #[serde(flatten)]
+    pub kind: BlockKind,
+    pub paths: Vec<String>,
+}
+
+/// What a block holds. Renderers match on this exhaustively: a new kind does not compile
+/// until every renderer handles it.
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
-pub enum Block {
+pub enum BlockKind {
     Paragraph {
         content: Vec<Inline>,
     },
@@ -144,9 +158,26 @@ impl Inline {
 }
 
 impl Block {
+    /// A block of standard text (no model paths).
+    pub fn new(kind: BlockKind) -> Block {
+        Block { kind, paths: Vec::new() }
+    }
+
     pub fn paragraph(text: impl Into<String>) -> Block {
-        Block::Paragraph {
+        Block::new(BlockKind::Paragraph {
             content: vec![Inline::text(text)],
-        }
+        })
+    }
+
+    /// Records that this block shows the value at `path` in the organisation file.
+    pub fn from(mut self, path: impl Into<String>) -> Block {
+        self.paths.push(path.into());
+        self
+    }
+}
+
+impl From<BlockKind> for Block {
+    fn from(kind: BlockKind) -> Block {
+        Block::new(kind)
     }
 }

@@ -6,3 +6,16 @@
 pub mod b1;
 pub mod retention_norms;
 pub mod terms;
+
+/// The countries of the European Economic Area (EU-27, Iceland, Liechtenstein, Norway), with
+/// "EL" (the EU's code for Greece) and "EU"/"EEA"/"EER" as written by some statements.
+/// Source: EEA Agreement art. 126; TEU art. 52.
+pub const EEA: &[&str] = &[
+    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "EL", "HU", "IE", "IT", "LV", "LT", "LU",
+    "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO", "EU", "EEA", "EER",
+];
+
+/// Whether an ISO 3166 code (any case) lies inside the EEA.
+pub fn in_eea(code: &str) -> bool {
+    EEA.contains(&code.trim().to_uppercase().as_str())
+}

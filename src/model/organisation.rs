@@ -83,6 +83,16 @@ pub struct Organisation {
     #[schemars(description = "Beveiligingsmaatregelen (AVG art. 32) en wat u doet bij een datalek.")]
     pub security: Option<Security>,
     #[serde(default)]
+    #[schemars(
+        description = "Neemt u besluiten over mensen die alleen door een computer worden genomen (AVG art. 22)? Schrijf false als de verklaring zegt dat u dat niet doet; beschrijf zulke besluiten bij het doel (`automated_decision`). Weglaten: de verklaring zegt er niets over."
+    )]
+    pub automated_decisions: Option<bool>,
+    #[serde(default)]
+    #[schemars(
+        description = "Maakt u profielen van mensen (AVG art. 4 sub 4)? Schrijf false als de verklaring zegt dat u dat niet doet; beschrijf profilering bij het doel (`profiling`). Weglaten: de verklaring zegt er niets over."
+    )]
+    pub profiling: Option<bool>,
+    #[serde(default)]
     #[schemars(description = "Cookies en vergelijkbare technieken op uw website (Telecommunicatiewet art. 11.7a).")]
     pub cookies: Option<Cookies>,
     #[serde(default)]

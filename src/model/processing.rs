@@ -105,6 +105,11 @@ pub struct Purpose {
     #[schemars(description = "Het doel in gewone woorden, bijvoorbeeld 'Uw behandeling uitvoeren en declareren'.")]
     pub description: String,
     #[serde(default)]
+    #[schemars(
+        description = "Korte naam van het doel voor 'In het kort', in hooguit zes woorden, bijvoorbeeld 'uw behandeling'. Zonder label toont 'In het kort' de hele beschrijving."
+    )]
+    pub label: Option<String>,
+    #[serde(default)]
     #[schemars(description = "Toelichting bij het doel (beperkte markdown: nadruk, lijsten, links).")]
     pub details: Option<String>,
     #[serde(default)]

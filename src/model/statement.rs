@@ -59,9 +59,9 @@ pub struct Scope {
     pub websites: Vec<String>,
     #[serde(default)]
     #[schemars(
-        description = "Geldt de verklaring ook voor uw website(s), ook als `websites` geen adres noemt? Dan horen er cookies en websitegegevens in."
+        description = "Geldt de verklaring ook voor uw website(s)? true: ja, ook als `websites` geen adres noemt (dan horen er cookies en websitegegevens in). false: de verklaring zegt uitdrukkelijk dat zij niet over een website gaat. Weglaten: de verklaring zegt er niets over."
     )]
-    pub website: bool,
+    pub website: Option<bool>,
     #[serde(default)]
     #[schemars(description = "Welke diensten of activiteiten de verklaring dekt.")]
     pub services: Option<String>,

@@ -477,7 +477,7 @@ fn website_in_scope(ctx: &Ctx) -> Option<(Pointer, String, String)> {
             format!("U noemt een website ('{site}')"),
             format!("You name a website ('{site}')"),
         ))
-    } else if scope.website {
+    } else if scope.website == Some(true) {
         Some((
             Pointer::root().key("scope").key("website"),
             "De verklaring geldt ook voor uw website".to_string(),

@@ -1109,13 +1109,6 @@ fn vk707(ctx: &Ctx) -> Vec<Found> {
 // Contradictions
 // ---------------------------------------------------------------------------------------------
 
-/// The countries of the European Economic Area (EU-27, Iceland, Liechtenstein, Norway), with
-/// "EL" (the EU's code for Greece) and "EU"/"EEA"/"EER" as written by some statements.
-const EEA: &[&str] = &[
-    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "EL", "HU", "IE", "IT", "LV", "LT", "LU",
-    "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO", "EU", "EEA", "EER",
-];
-
 rule!(
     VK708, "VK708", "statement-contradiction", Warning, "AVG art. 5 lid 1 sub a; art. 12 lid 1",
     what: "Of het model twee feiten bevat die elkaar uitsluiten: 'geen doorgifte' (`transfers: []`) met een ontvanger buiten de EER; 'geen toestemming nodig' bij een doel op grond van toestemming; een doorgifte terwijl een tekst zegt dat er geen is; 'geen tracking cookies' met een tracking cookie; 'geldt niet voor medewerkers' met gegevens van medewerkers.",
@@ -1144,7 +1137,7 @@ fn no_transfer_but_foreign_recipient(ctx: &Ctx, out: &mut Vec<Found>) {
         let Some(country) = r.country.as_deref().map(str::trim) else {
             continue;
         };
-        if country.is_empty() || EEA.contains(&country.to_uppercase().as_str()) {
+        if country.is_empty() || crate::legal::in_eea(country) {
             continue;
         }
         out.push(Found::new(

@@ -240,7 +240,7 @@ fn visit_mut(section: &mut Section, f: &mut impl FnMut(&mut Section)) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{Block, Inline, Section};
+    use crate::document::{Block, BlockKind, Inline, Section};
 
     fn section(anchor: &str, title: &str, subsections: Vec<Section>) -> Section {
         Section {
@@ -277,9 +277,9 @@ mod tests {
                 section("met spatie", "Spatie", Vec::new()),
                 section("", "Leeg", vec![section("", "Leeg onder", Vec::new())]),
                 Section {
-                    blocks: vec![Block::Paragraph {
+                    blocks: vec![Block::new(BlockKind::Paragraph {
                         content: vec![Inline::link("javascript:alert(1)", "geen link")],
-                    }],
+                    })],
                     ..section("link", "Link", Vec::new())
                 },
             ],
