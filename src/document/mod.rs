@@ -6,5 +6,5 @@ pub mod catalogue;
 pub mod markdown;
 pub mod model;
 
-pub use build::{build, build_statement};
+pub use build::{STANDARD_SECTIONS, build, build_statement};
 pub use model::{Block, BlockKind, Definition, Inline, NoticeKind, Section, Statement, Table};

@@ -160,7 +160,10 @@ impl Inline {
 impl Block {
     /// A block of standard text (no model paths).
     pub fn new(kind: BlockKind) -> Block {
-        Block { kind, paths: Vec::new() }
+        Block {
+            kind,
+            paths: Vec::new(),
+        }
     }
 
     pub fn paragraph(text: impl Into<String>) -> Block {

@@ -252,7 +252,7 @@ pub fn derived_rights(org: &Organisation) -> BTreeMap<Right, RightGrounds> {
             if grounds.purposes.last() != Some(&index) {
                 grounds.purposes.push(index);
             }
-            grounds.wgbo |= health_care && matches!(right, Right::Access | Right::Erasure);
+            grounds.wgbo |= health_care && matches!(right, Right::Access | Right::Erasure | Right::Rectification);
             let only = limited_only.entry(right).or_insert(true);
             *only &= limited;
         };
