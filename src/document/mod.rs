@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod catalogue;
+pub mod coverage;
 pub mod markdown;
 pub mod model;
 
