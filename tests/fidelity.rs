@@ -531,3 +531,27 @@ fn the_summary_is_short_and_never_cuts_a_phrase() {
         );
     }
 }
+
+// ---- B1 ---------------------------------------------------------------------------------------
+
+/// The reference reads at B1 in both forms (`scripts/readability.sh` reports all statements).
+#[test]
+fn the_reference_reads_at_b1_in_both_forms() {
+    use verklaar::document::readability::{measure, running_text};
+    for file in [
+        "organisations/voorbeeld-praktijk.yaml",
+        "tests/fixtures/statements/voorbeeld-praktijk-je.yaml",
+    ] {
+        let r = measure(&running_text(&statement(&load(Path::new(file)))));
+        assert!(
+            r.flesch_douma() >= 65.0,
+            "{file}: Flesch-Douma {:.1} < 65",
+            r.flesch_douma()
+        );
+        assert!(
+            r.words_per_sentence() <= 15.0,
+            "{file}: {:.1} words per sentence",
+            r.words_per_sentence()
+        );
+    }
+}

@@ -329,62 +329,45 @@ fn adm_basis_key(b: AutomatedDecisionBasis) -> Key {
     }
 }
 
-/// (title, text, short name for lists, summary verb phrase) of a right.
-fn right_keys(r: Right) -> (Key, Key, Key, Key) {
+/// (title, text, short name) of a right.
+fn right_keys(r: Right) -> (Key, Key, Key) {
     match r {
-        Right::Access => (
-            Key::RightAccessTitle,
-            Key::RightAccessText,
-            Key::RightNameAccess,
-            Key::SummaryRightAccess,
-        ),
+        Right::Access => (Key::RightAccessTitle, Key::RightAccessText, Key::RightNameAccess),
         Right::Rectification => (
             Key::RightRectificationTitle,
             Key::RightRectificationText,
             Key::RightNameRectification,
-            Key::SummaryRightRectification,
         ),
-        Right::Erasure => (
-            Key::RightErasureTitle,
-            Key::RightErasureText,
-            Key::RightNameErasure,
-            Key::SummaryRightErasure,
-        ),
+        Right::Erasure => (Key::RightErasureTitle, Key::RightErasureText, Key::RightNameErasure),
         Right::Restriction => (
             Key::RightRestrictionTitle,
             Key::RightRestrictionText,
             Key::RightNameRestriction,
-            Key::SummaryRightRestriction,
         ),
         Right::Portability => (
             Key::RightPortabilityTitle,
             Key::RightPortabilityText,
             Key::RightNamePortability,
-            Key::SummaryRightPortability,
         ),
         Right::Objection => (
             Key::RightObjectionTitle,
             Key::RightObjectionText,
             Key::RightNameObjection,
-            Key::SummaryRightObjection,
         ),
         Right::WithdrawConsent => (
             Key::RightWithdrawConsentTitle,
             Key::RightWithdrawConsentText,
             Key::RightNameWithdrawConsent,
-            Key::SummaryRightWithdrawConsent,
         ),
         Right::AutomatedDecision => (
             Key::RightAutomatedDecisionTitle,
             Key::RightAutomatedDecisionText,
             Key::RightNameAutomatedDecision,
-            Key::SummaryRightAutomatedDecision,
         ),
         Right::Complaint => (
             Key::RightComplaintTitle,
             Key::RightComplaintText,
             Key::RightNameComplaint,
-            Key::SummaryRightComplaint,
         ),
     }
 }
@@ -613,7 +596,7 @@ impl Builder<'_> {
         if rest == 0 {
             return self.join_and(&shown);
         }
-        let more = self.c.get(more, &[("count", &rest.to_string())]);
+        let more = self.c.unit(more, u32::try_from(rest).unwrap_or(u32::MAX));
         let mut all = shown;
         all.push(more);
         self.join_and(&all)
@@ -657,12 +640,22 @@ impl Builder<'_> {
             + self.org.retention.as_ref().map(|r| r.schedule.len()).unwrap_or(0)
     }
 
-    /// "U mag uw gegevens inzien, laten verbeteren … en een klacht indienen bij de AP."
+    /// "U heeft deze rechten: inzien, verbeteren … U mag ook een klacht indienen bij de AP."
     fn rights_sentence(&self) -> String {
         let rights = derived_rights(self.org);
-        let phrases: Vec<String> = rights.keys().map(|r| self.s(right_keys(*r).3)).collect();
-        self.c
-            .get(Key::SummaryRightsSentence, &[("rights", &self.join_and(&phrases))])
+        let names: Vec<String> = rights
+            .keys()
+            .filter(|r| **r != Right::Complaint)
+            .map(|r| lower_first(&self.s(right_keys(*r).2)))
+            .collect();
+        let complaint = self.s(Key::SummaryComplaint);
+        if names.is_empty() {
+            return complaint;
+        }
+        let list = self
+            .c
+            .get(Key::SummaryRightsSentence, &[("rights", &self.join_and(&names))]);
+        format!("{list} {complaint}")
     }
 
     // ---- Identity, DPO, scope ------------------------------------------------------------------
@@ -1730,7 +1723,7 @@ impl Builder<'_> {
         let derived = derived_rights(org);
         let mut items = Vec::new();
         for (right, grounds) in &derived {
-            let (title, body, _, _) = right_keys(*right);
+            let (title, body, _) = right_keys(*right);
             let mut parts = vec![self.t(body)];
             if *right == Right::Erasure && grounds.limited {
                 parts.push(self.t(Key::RightErasureLimited));
