@@ -760,46 +760,50 @@ impl Builder<'_> {
     fn dpo(&self) -> Vec<Block> {
         let scope = self.org.scope.clone().unwrap_or_default();
         let mut blocks = Vec::new();
-        match &self.org.dpo {
-            None => blocks.push(self.silent("/dpo")),
-            Some(dpo) if !dpo.appointed => {
-                blocks.push(Block::paragraph(self.s(Key::DpoNotAppointedPlain)).from("/dpo/appointed"));
-                if let Some(reason) = &dpo.not_required_reason {
-                    blocks.extend(from_path(to_blocks(reason), "/dpo/not_required_reason"));
-                }
-            }
-            Some(dpo) => {
-                blocks.push(Block::paragraph(self.s(Key::DpoAppointed)).from("/dpo/appointed"));
-                let mut items = Vec::new();
-                let mut paths = Vec::new();
-                if let Some(n) = &dpo.name {
-                    items.push(def(self.s(Key::IdentityName), text(n.clone())));
-                    paths.push("/dpo/name".to_string());
-                }
-                if let Some(e) = &dpo.email {
-                    items.push(def(self.s(Key::IdentityEmail), mail(e)));
-                    paths.push("/dpo/email".to_string());
-                }
-                if let Some(p) = &dpo.phone {
-                    items.push(def(self.s(Key::IdentityPhone), text(p.clone())));
-                    paths.push("/dpo/phone".to_string());
-                }
-                if let Some(a) = &dpo.address {
-                    items.push(def(self.s(Key::IdentityAddress), text(self.address_text(a))));
-                    paths.push("/dpo/address".to_string());
-                }
-                if items.is_empty() {
-                    blocks.push(self.silent("/dpo/email"));
-                } else {
-                    blocks.push(Block::paragraph(self.s(Key::DpoContact)));
-                    let mut block = definitions(items);
-                    block.paths = paths;
-                    blocks.push(block);
-                }
-                if let Some(reason) = &dpo.not_required_reason {
-                    blocks.extend(from_path(to_blocks(reason), "/dpo/not_required_reason"));
-                }
-            }
+        let Some(dpo) = &self.org.dpo else {
+            blocks.push(self.silent("/dpo"));
+            return blocks;
+        };
+        let intro = if dpo.appointed {
+            Key::DpoAppointed
+        } else {
+            Key::DpoNotAppointedPlain
+        };
+        blocks.push(Block::paragraph(self.s(intro)).from("/dpo/appointed"));
+        let mut items = Vec::new();
+        let mut paths = Vec::new();
+        if let Some(n) = &dpo.name {
+            items.push(def(self.s(Key::IdentityName), text(n.clone())));
+            paths.push("/dpo/name".to_string());
+        }
+        if let Some(e) = &dpo.email {
+            items.push(def(self.s(Key::IdentityEmail), mail(e)));
+            paths.push("/dpo/email".to_string());
+        }
+        if let Some(p) = &dpo.phone {
+            items.push(def(self.s(Key::IdentityPhone), text(p.clone())));
+            paths.push("/dpo/phone".to_string());
+        }
+        if let Some(a) = &dpo.address {
+            items.push(def(self.s(Key::IdentityAddress), text(self.address_text(a))));
+            paths.push("/dpo/address".to_string());
+        }
+        if items.is_empty() && dpo.appointed {
+            blocks.push(self.silent("/dpo/email"));
+        } else if !items.is_empty() {
+            // Without an FG, the contact the file gives is a privacy contact, not an FG.
+            let lead = if dpo.appointed {
+                Key::DpoContact
+            } else {
+                Key::DpoPrivacyContact
+            };
+            blocks.push(Block::paragraph(self.s(lead)));
+            let mut block = definitions(items);
+            block.paths = paths;
+            blocks.push(block);
+        }
+        if let Some(reason) = &dpo.not_required_reason {
+            blocks.extend(from_path(to_blocks(reason), "/dpo/not_required_reason"));
         }
         if scope.large_scale_special_categories {
             blocks.push(
@@ -855,10 +859,11 @@ impl Builder<'_> {
         let scope = org.scope.clone().unwrap_or_default();
         if !scope.websites.is_empty() {
             blocks.push(Block::paragraph(self.s(Key::ScopeWebsites)));
-            blocks.push(list(scope.websites.iter().map(|w| web(w)).collect()).from("/scope/websites"));
+            let mut block = list(scope.websites.iter().map(|w| web(w)).collect()).from("/scope/websites");
             if scope.website.is_some() {
-                blocks.last_mut().map(|b| b.paths.push("/scope/website".into()));
+                block.paths.push("/scope/website".into());
             }
+            blocks.push(block);
         } else {
             match scope.website {
                 Some(true) => blocks.push(Block::paragraph(self.s(Key::ScopeWebsite)).from("/scope/website")),
@@ -1595,22 +1600,26 @@ impl Builder<'_> {
             (Some(false), false) => {
                 blocks.push(Block::paragraph(self.s(Key::AdmNone)).from("/automated_decisions"));
             }
-            (Some(true), true) => blocks
+            // `false` beside a purpose that does it: the purpose's own words are shown, never
+            // the "no"; lint reports the contradiction.
+            (Some(_), true) => blocks
                 .last_mut()
                 .into_iter()
                 .for_each(|b| b.paths.push("/automated_decisions".into())),
-            (_, true) => {}
+            (None, true) => {}
             (_, false) => silent = true,
         }
         match (org.profiling, any_profiling) {
             (Some(false), false) => {
                 blocks.push(Block::paragraph(self.s(Key::AdmProfilingNone)).from("/profiling"));
             }
-            (Some(true), true) => blocks
+            // `false` beside a purpose that does it: the purpose's own words are shown, never
+            // the "no"; lint reports the contradiction.
+            (Some(_), true) => blocks
                 .last_mut()
                 .into_iter()
                 .for_each(|b| b.paths.push("/profiling".into())),
-            (_, true) => {}
+            (None, true) => {}
             (_, false) => silent = true,
         }
         if silent {

@@ -109,6 +109,7 @@ keys! {
     IdentityPublicAuthority = "identity.public_authority",
     DpoAppointed = "dpo.appointed",
     DpoContact = "dpo.contact",
+    DpoPrivacyContact = "dpo.privacy_contact",
     DpoNotAppointedPlain = "dpo.not_appointed_plain",
     DpoLargeScaleSpecial = "dpo.large_scale_special",
     DpoLargeScaleMonitoring = "dpo.large_scale_monitoring",
