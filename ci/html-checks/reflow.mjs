@@ -8,7 +8,9 @@
 //   - the document scrolls sideways: document.documentElement.scrollWidth > clientWidth, or
 //   - any rendered element's right edge lies beyond the viewport (clientWidth), also when
 //     the overflow is hidden from the document by a scrolling box (overflow: auto/scroll): a
-//     reader on a phone would still have to scroll sideways inside that box.
+//     reader on a phone would still have to scroll sideways inside that box, or
+//   - any box with overflow-x auto/scroll actually scrolls sideways (its text or children are
+//     wider than it is), wherever it sits.
 // Elements cut away by an ancestor that hides its overflow (overflow: hidden/clip, or a
 // `clip` rectangle: visually hidden text for screen readers) are not on the screen and do
 // not count. Elements off the left edge (a skip link parked at -10000px) do not count either.
@@ -23,7 +25,8 @@ import path from 'node:path';
 import { CHROMIUM, launchChromium, localOnly, serve } from './browser.mjs';
 import { prepareSite, siteArg } from './site.mjs';
 
-const WIDTHS = [390, 1280];
+// REFLOW_WIDTHS=390,768,1280 (environment) checks other widths too.
+const WIDTHS = (process.env.REFLOW_WIDTHS || '390,1280').split(',').map(Number).filter((w) => w > 0);
 const HEIGHT = 844;
 const MAX_SHOWN = 8;
 
@@ -85,19 +88,31 @@ function measure() {
     const rect = el.getBoundingClientRect();
     if (rect.width === 0 && rect.height === 0) continue;
     const right = rect.right + window.scrollX;
-    if (right <= viewport + TOLERANCE) continue;
-    const seen = visibleRight(el, rect);
-    if (seen === null || seen + window.scrollX <= viewport + TOLERANCE) continue;
+    // A box of its own that scrolls sideways (its text or children are wider than it is).
+    const scrollsX =
+      (cs.overflowX === 'auto' || cs.overflowX === 'scroll') && el.scrollWidth > el.clientWidth + TOLERANCE;
+    if (!scrollsX) {
+      if (right <= viewport + TOLERANCE) continue;
+      const seen = visibleRight(el, rect);
+      if (seen === null || seen + window.scrollX <= viewport + TOLERANCE) continue;
+    }
     count++;
     // Outermost first: an element inside one already reported adds nothing.
     if (offenders.some((o) => o.el.contains(el))) continue;
-    offenders.push({ el, path: cssPath(el), right: Math.round(right), html: el.outerHTML.slice(0, 400) });
+    offenders.push({
+      el,
+      path: cssPath(el),
+      why: scrollsX
+        ? `scrolls sideways: scrollWidth ${el.scrollWidth} > clientWidth ${el.clientWidth}`
+        : `right edge at ${Math.round(right)}px`,
+      html: el.outerHTML.slice(0, 400),
+    });
   }
   return {
     scrollWidth: root.scrollWidth,
     clientWidth: viewport,
     count,
-    offenders: offenders.map(({ path, right, html }) => ({ path, right, html })),
+    offenders: offenders.map(({ path, why, html }) => ({ path, why, html })),
   };
 }
 
@@ -160,9 +175,11 @@ async function main() {
           console.log(`reflow: ${label}: the page scrolls sideways: scrollWidth ${m.scrollWidth} > clientWidth ${m.clientWidth}`);
         }
         if (m.count > 0) {
-          console.log(`reflow: ${label}: ${m.count} element(s) end beyond the right edge of the ${m.clientWidth}px viewport:`);
+          console.log(
+            `reflow: ${label}: ${m.count} element(s) end beyond the right edge of the ${m.clientWidth}px viewport or scroll sideways:`,
+          );
           for (const o of m.offenders.slice(0, MAX_SHOWN)) {
-            console.log(`    - ${o.path} (right edge at ${o.right}px)`);
+            console.log(`    - ${o.path} (${o.why})`);
             console.log(`      html: ${oneLine(o.html)}`);
           }
           if (m.offenders.length > MAX_SHOWN) console.log(`    … and ${m.offenders.length - MAX_SHOWN} more`);
@@ -173,7 +190,7 @@ async function main() {
         }
         summary.push(
           `reflow: ${bad ? 'FAIL' : 'ok  '} ${t.kind.padEnd(8)} ${label}: scrollWidth ${m.scrollWidth}, ` +
-            `clientWidth ${m.clientWidth}, ${m.count} element(s) beyond the right edge`,
+            `clientWidth ${m.clientWidth}, ${m.count} element(s) beyond the right edge or scrolling sideways`,
         );
         await page.close();
       }
