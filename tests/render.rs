@@ -901,3 +901,45 @@ fn broken_themes_are_errors_that_name_the_file() {
     let missing = HtmlRenderer::load(Some(Path::new("bestaat/niet"))).expect_err("missing folder");
     assert!(matches!(missing, ThemeError::NotFound(_)));
 }
+
+#[test]
+fn a_theme_lays_out_sections_with_the_typed_html() {
+    let theme = theme_dir(&[(
+        "templates/page.html",
+        "{% extends \"default/page.html\" %}{% block sections %}{% for section in statement.sections %}\
+         <div class=\"vk-eigen\" id=\"{{ section.anchor }}\"><h2>{{ section.title }}</h2>{{ section.html | safe }}</div>\
+         {% endfor %}{% endblock sections %}",
+    )]);
+    let renderer = HtmlRenderer::load(Some(theme.path())).expect("theme loads");
+    let (statement, status) = statement_of(&load(REFERENCE));
+    let (page, _) = renderer
+        .render_statement(&RenderContext::new(&statement, status))
+        .expect("renders");
+    let (default_page, _) = render(&load(REFERENCE));
+    assert!(page.contains("<div class=\"vk-eigen\" id=\"bewaartermijnen\">"));
+    // The same table markup as in the default theme.
+    let table = |html: &str| {
+        let start = html
+            .find("<caption>Bewaartermijnen</caption>")
+            .expect("retention table");
+        html[start..start + html[start..].find("</table>").expect("end")].to_string()
+    };
+    assert_eq!(table(&page), table(&default_page));
+}
+
+#[test]
+fn the_removed_json_filters_say_what_to_use_instead() {
+    for filter in ["blocks", "inlines"] {
+        let source = format!(
+            "{{% extends \"default/page.html\" %}}{{% block footer %}}{{{{ statement.summary.blocks | {filter} }}}}{{% endblock footer %}}"
+        );
+        let theme = theme_dir(&[("templates/page.html", &source)]);
+        let renderer = HtmlRenderer::load(Some(theme.path())).expect("theme loads");
+        let (statement, status) = statement_of(&load(REFERENCE));
+        let err = renderer
+            .render_statement(&RenderContext::new(&statement, status))
+            .expect_err("the old filter fails loudly");
+        assert!(err.message.contains("section.html"), "{filter}: {}", err.message);
+        assert!(err.template.ends_with("page.html"), "{}", err.template);
+    }
+}
