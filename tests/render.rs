@@ -13,7 +13,7 @@ use predicates::prelude::*;
 use regex::Regex;
 use serde_json::Value;
 use verklaar::diagnostics::SeverityLevel;
-use verklaar::document::{Section, Statement};
+use verklaar::document::{Block, BlockKind, Definition, Inline, NoticeKind, Section, Statement, Table};
 use verklaar::i18n::Lang;
 use verklaar::lint::{self, LintOptions};
 use verklaar::model::load::{Loaded, load_bytes, load_file};
@@ -30,7 +30,7 @@ static CLASS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"class="([^"]*)""#
 static HANDLER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\son[a-z]+\s*=").expect("regex"));
 /// Lint counts: the draft banner and the index's count cells.
 static COUNTS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"(?s)<div class="vk-draft".*?</div>|<td>\d+</td>"#).expect("regex"));
+    LazyLock::new(|| Regex::new(r#"(?s)<div class="vk-draft".*?</div>|<td[^>]*>\d+</td>"#).expect("regex"));
 
 fn re(lazy: &LazyLock<Regex>) -> &Regex {
     lazy
@@ -137,7 +137,7 @@ fn site_index() {
 // ---- Structure of every statement ---------------------------------------------------------
 
 fn escape(text: &str) -> String {
-    verklaar::render::html::filters::escape_html(text)
+    verklaar::render::html::escape::escape_html(text)
 }
 
 /// Summary first, then every section and its subsections depth-first, with heading levels.
@@ -274,6 +274,212 @@ fn the_stylesheet_is_scoped_accessible_and_printable() {
             let part = part.trim();
             assert!(part.starts_with(".vk-"), "selector {part:?} is not scoped");
         }
+    }
+}
+
+// ---- Every kind of content reaches the HTML -----------------------------------------------
+
+/// A marker word for every variant of the document model. The matches have no `_` arm: a
+/// new variant does not compile until this test shows that it reaches the page.
+fn block_marker(kind: &BlockKind) -> &'static str {
+    match kind {
+        BlockKind::Paragraph { .. } => "alineamerk",
+        BlockKind::Notice { kind, .. } => notice_marker(*kind),
+        BlockKind::List { ordered: true, .. } => "genummerdmerk",
+        BlockKind::List { ordered: false, .. } => "opsommingmerk",
+        BlockKind::Definitions { .. } => "begripmerk",
+        BlockKind::Table(_) => "tabelmerk",
+    }
+}
+
+fn notice_marker(kind: NoticeKind) -> &'static str {
+    match kind {
+        NoticeKind::Important => "belangrijkmerk",
+        NoticeKind::Missing => "ontbreektmerk",
+    }
+}
+
+fn inline_marker(inline: &Inline) -> &'static str {
+    match inline {
+        Inline::Text { .. } => "tekstmerk",
+        Inline::Strong { .. } => "vetmerk",
+        Inline::Emphasis { .. } => "schuinmerk",
+        Inline::Link { .. } => "linkmerk",
+        Inline::LineBreak => "regelmerk",
+    }
+}
+
+/// One inline of every kind, each around (or next to) its own marker word.
+fn every_inline(prefix: &str) -> Vec<Inline> {
+    let word = |inline: &Inline| Inline::text(format!("{prefix}-{}", inline_marker(inline)));
+    let wrap = |inline: Inline| match inline {
+        Inline::Text { .. } => word(&inline),
+        Inline::Strong { .. } => Inline::Strong {
+            content: vec![word(&inline)],
+        },
+        Inline::Emphasis { .. } => Inline::Emphasis {
+            content: vec![word(&inline)],
+        },
+        Inline::Link { ref href, .. } => Inline::Link {
+            href: href.clone(),
+            content: vec![word(&inline)],
+        },
+        Inline::LineBreak => Inline::LineBreak,
+    };
+    let mut out: Vec<Inline> = [
+        Inline::text(""),
+        Inline::Strong { content: Vec::new() },
+        Inline::Emphasis { content: Vec::new() },
+        Inline::link(format!("https://voorbeeld.nl/{prefix}"), ""),
+        Inline::LineBreak,
+    ]
+    .into_iter()
+    .map(wrap)
+    .collect();
+    // The line break has no text of its own: a marker after it.
+    out.push(Inline::text(format!("{prefix}-{}", inline_marker(&Inline::LineBreak))));
+    out
+}
+
+fn every_block() -> Vec<Block> {
+    let kinds = vec![
+        BlockKind::Paragraph { content: Vec::new() },
+        BlockKind::Notice {
+            kind: NoticeKind::Important,
+            content: Vec::new(),
+        },
+        BlockKind::Notice {
+            kind: NoticeKind::Missing,
+            content: Vec::new(),
+        },
+        BlockKind::List {
+            ordered: true,
+            items: Vec::new(),
+        },
+        BlockKind::List {
+            ordered: false,
+            items: Vec::new(),
+        },
+        BlockKind::Definitions { items: Vec::new() },
+        BlockKind::Table(Table {
+            caption: String::new(),
+            headers: Vec::new(),
+            rows: Vec::new(),
+        }),
+    ];
+    kinds
+        .into_iter()
+        .map(|kind| {
+            let m = block_marker(&kind);
+            let content = every_inline(m);
+            let kind = match kind {
+                BlockKind::Paragraph { .. } => BlockKind::Paragraph { content },
+                BlockKind::Notice { kind, .. } => BlockKind::Notice { kind, content },
+                BlockKind::List { ordered, .. } => BlockKind::List {
+                    ordered,
+                    items: vec![content, vec![Inline::text(format!("{m}-tweede"))]],
+                },
+                BlockKind::Definitions { .. } => BlockKind::Definitions {
+                    items: vec![Definition {
+                        term: format!("{m}-term"),
+                        description: content,
+                    }],
+                },
+                BlockKind::Table(_) => BlockKind::Table(Table {
+                    caption: format!("{m}-bijschrift"),
+                    headers: vec![format!("{m}-kolom1"), format!("{m}-kolom2"), format!("{m}-kolom3")],
+                    rows: vec![vec![
+                        vec![Inline::text(format!("{m}-rijkop"))],
+                        content,
+                        every_inline(&format!("{m}-cel3")),
+                    ]],
+                }),
+            };
+            Block::new(kind).from("/verzonnen")
+        })
+        .collect()
+}
+
+#[test]
+fn every_block_notice_and_inline_kind_reaches_the_html() {
+    let section = |anchor: &str, title: &str, blocks: Vec<Block>, subsections: Vec<Section>| Section {
+        anchor: anchor.into(),
+        title: title.into(),
+        key: "custom".into(),
+        blocks,
+        subsections,
+    };
+    let mut summary_blocks = every_block();
+    for block in &mut summary_blocks {
+        if let BlockKind::Paragraph { content } = &mut block.kind {
+            content.push(Inline::text(" samenvattingmerk"));
+        }
+    }
+    let statement = Statement {
+        lang: "nl",
+        slug: "alles".into(),
+        title: "Privacyverklaring Alles".into(),
+        organisation: "Alles".into(),
+        address_form: "u",
+        version_line: Some("Versie 1".into()),
+        effective_date: None,
+        draft: true,
+        draft_label: "Concept — niet publiceren".into(),
+        draft_notice: Some("conceptmerk".into()),
+        summary: section("in-het-kort", "In het kort", summary_blocks, Vec::new()),
+        sections: vec![section(
+            "bovenste",
+            "Bovenste",
+            every_block(),
+            vec![section(
+                "midden",
+                "Midden",
+                Vec::new(),
+                vec![section("diepste", "Diepste", every_block(), Vec::new())],
+            )],
+        )],
+    };
+    let (page, fragment) = renderer()
+        .render_statement(&RenderContext::new(&statement, LintStatus { errors: 1, warnings: 0 }))
+        .expect("renders");
+    let blocks = every_block();
+    for (kind, html) in [("page", &page), ("fragment", &fragment)] {
+        for block in &blocks {
+            let m = block_marker(&block.kind);
+            for inline in every_inline(m) {
+                let marker = format!("{m}-{}", inline_marker(&inline));
+                // In the summary, in a section and in a section three levels down.
+                assert_eq!(html.matches(&marker).count(), 3, "{kind}: {marker}");
+            }
+            assert!(
+                html.contains(&format!("<a href=\"https://voorbeeld.nl/{m}\">{m}-linkmerk</a>")),
+                "{kind}: the link of {m} with its href"
+            );
+            assert!(html.contains(&format!("<strong>{m}-vetmerk</strong>")), "{kind}: {m}");
+            assert!(html.contains(&format!("<em>{m}-schuinmerk</em>")), "{kind}: {m}");
+            assert!(html.contains(&format!("<br>{m}-regelmerk")), "{kind}: {m}");
+        }
+        for marker in [
+            "<div class=\"vk-notice vk-notice--important\" role=\"note\">\n<p>belangrijkmerk-tekstmerk",
+            "<div class=\"vk-notice vk-notice--missing\" role=\"note\">\n<p>ontbreektmerk-tekstmerk",
+            "<ol class=\"vk-list\">\n<li>genummerdmerk-tekstmerk",
+            "<li>genummerdmerk-tweede</li>",
+            "<ul class=\"vk-list\">\n<li>opsommingmerk-tekstmerk",
+            "<li>opsommingmerk-tweede</li>",
+            "<dt>begripmerk-term</dt>\n<dd>begripmerk-tekstmerk",
+            "<caption>tabelmerk-bijschrift</caption>",
+            "<th scope=\"col\">tabelmerk-kolom1</th>",
+            "<th scope=\"row\">tabelmerk-rijkop</th>",
+            "<td data-label=\"tabelmerk-kolom2\">tabelmerk-tekstmerk",
+            "<td data-label=\"tabelmerk-kolom3\">tabelmerk-cel3-tekstmerk",
+            "<p>alineamerk-tekstmerk",
+            " samenvattingmerk</p>",
+            "conceptmerk",
+        ] {
+            assert!(html.contains(marker), "{kind}: {marker}");
+        }
+        // The model paths are for the fidelity test, not for readers.
+        assert!(!html.contains("/verzonnen"), "{kind}");
     }
 }
 
@@ -694,4 +900,46 @@ fn broken_themes_are_errors_that_name_the_file() {
     }
     let missing = HtmlRenderer::load(Some(Path::new("bestaat/niet"))).expect_err("missing folder");
     assert!(matches!(missing, ThemeError::NotFound(_)));
+}
+
+#[test]
+fn a_theme_lays_out_sections_with_the_typed_html() {
+    let theme = theme_dir(&[(
+        "templates/page.html",
+        "{% extends \"default/page.html\" %}{% block sections %}{% for section in statement.sections %}\
+         <div class=\"vk-eigen\" id=\"{{ section.anchor }}\"><h2>{{ section.title }}</h2>{{ section.html | safe }}</div>\
+         {% endfor %}{% endblock sections %}",
+    )]);
+    let renderer = HtmlRenderer::load(Some(theme.path())).expect("theme loads");
+    let (statement, status) = statement_of(&load(REFERENCE));
+    let (page, _) = renderer
+        .render_statement(&RenderContext::new(&statement, status))
+        .expect("renders");
+    let (default_page, _) = render(&load(REFERENCE));
+    assert!(page.contains("<div class=\"vk-eigen\" id=\"bewaartermijnen\">"));
+    // The same table markup as in the default theme.
+    let table = |html: &str| {
+        let start = html
+            .find("<caption>Bewaartermijnen</caption>")
+            .expect("retention table");
+        html[start..start + html[start..].find("</table>").expect("end")].to_string()
+    };
+    assert_eq!(table(&page), table(&default_page));
+}
+
+#[test]
+fn the_removed_json_filters_say_what_to_use_instead() {
+    for filter in ["blocks", "inlines"] {
+        let source = format!(
+            "{{% extends \"default/page.html\" %}}{{% block footer %}}{{{{ statement.summary.blocks | {filter} }}}}{{% endblock footer %}}"
+        );
+        let theme = theme_dir(&[("templates/page.html", &source)]);
+        let renderer = HtmlRenderer::load(Some(theme.path())).expect("theme loads");
+        let (statement, status) = statement_of(&load(REFERENCE));
+        let err = renderer
+            .render_statement(&RenderContext::new(&statement, status))
+            .expect_err("the old filter fails loudly");
+        assert!(err.message.contains("section.html"), "{filter}: {}", err.message);
+        assert!(err.template.ends_with("page.html"), "{}", err.template);
+    }
 }

@@ -5,10 +5,9 @@
 //
 //   node axe.mjs SITE_DIR
 //
-// The site is served from a temporary copy on a loopback port (so fonts and stylesheets load as
-// they would on a web server; file:// URLs get opaque origins). Requests to any other host are
-// blocked and reported. When the site's CSS has a `prefers-color-scheme` query, every page is
-// checked in the light and in the dark colour scheme.
+// The site is served from a temporary copy on a loopback port (see browser.mjs). Requests to
+// any other host are blocked and reported. When the site's CSS has a `prefers-color-scheme`
+// query, every page is checked in the light and in the dark colour scheme.
 //
 // Prints every violation (rule, impact, help, page, CSS target of each element and its HTML),
 // then one summary line per page, and exits 1 on any violation, any page that did not load or
@@ -16,77 +15,13 @@
 //
 // CHROMIUM (environment) overrides the browser, /usr/bin/chromium by default.
 
-import { createServer } from 'node:http';
-import { createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
+import { CHROMIUM, launchChromium, localOnly, serve } from './browser.mjs';
 import { prepareSite, siteArg } from './site.mjs';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.pdf': 'application/pdf',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-/** A static file server for `root` on 127.0.0.1 and a free port. */
-function serve(root) {
-  const server = createServer((req, res) => {
-    let rel;
-    try {
-      rel = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    } catch {
-      res.writeHead(400).end();
-      return;
-    }
-    let file = path.join(root, path.normalize(rel));
-    if (!file.startsWith(root)) {
-      res.writeHead(403).end();
-      return;
-    }
-    if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    if (!existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'content-type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve(server));
-  });
-}
-
 /** True when any stylesheet or page of the site reacts to the colour scheme. */
 function hasDarkScheme(root) {
   const walk = (dir) =>
@@ -117,16 +52,7 @@ async function main() {
   }
   const server = await serve(site.root);
   const origin = `http://127.0.0.1:${server.address().port}`;
-  const profileParent = mkdtempSync(path.join(tmpdir(), 'verklaar-axe-chromium-'));
-  // playwright-core starts Chromium with a new, empty --user-data-dir of its own under TMPDIR.
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    chromiumSandbox: false,
-    args: CHROMIUM_ARGS,
-    env: { ...process.env, TMPDIR: profileParent },
-    timeout: 60_000,
-  });
+  const { browser, close } = await launchChromium('axe');
 
   const schemes = hasDarkScheme(site.root) ? ['light', 'dark'] : ['light'];
   const targets = [
@@ -144,12 +70,7 @@ async function main() {
         const page = await context.newPage();
         const external = new Set();
         const broken = new Map(); // local path -> why
-        await page.route('**/*', (route) => {
-          const url = route.request().url();
-          if (url.startsWith(`${origin}/`) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
-          external.add(url);
-          return route.abort('blockedbyclient');
-        });
+        await localOnly(page, origin, external);
         page.on('response', (r) => {
           if (r.status() >= 400 && r.url().startsWith(origin)) broken.set(r.url().slice(origin.length), `HTTP ${r.status()}`);
         });
@@ -201,10 +122,9 @@ async function main() {
       await context.close();
     }
   } finally {
-    await browser.close();
+    await close();
     server.close();
     site.cleanup();
-    rmSync(profileParent, { recursive: true, force: true });
   }
   for (const line of summary) console.log(line);
   console.log(

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# HTML checks of a generated verklaar site: the Nu HTML Checker (vnu) and axe-core in headless
-# Chromium, on every page and every fragment. Installs what it needs on a fresh Debian machine:
+# HTML checks of a generated verklaar site: the Nu HTML Checker (vnu), axe-core in headless
+# Chromium and a reflow check (no sideways scrolling at 390 px and 1280 px, reflow.mjs), on every
+# page and every fragment. Installs what it needs on a fresh Debian machine:
 # Debian's chromium (apt) when /usr/bin/chromium is missing, and the npm packages pinned in
 # package-lock.json (npm ci, skipped when node_modules already matches the lock file).
 #
 #   ci/html-checks/run.sh SITE_DIR
 #
+# REFLOW_SCREENSHOTS=DIR (environment) also writes a full-page PNG of every page at both widths.
 # Exits non-zero when a check fails. Needs java (vnu.jar) and node/npm on PATH.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -48,8 +50,13 @@ t0=$SECONDS
 node "$here/axe.mjs" "$site" || status=1
 echo "axe took $((SECONDS - t0)) s"
 
+echo "== html-checks: reflow in headless Chromium at 390 px and 1280 px on every page and fragment (no sideways scrolling, nothing beyond the right edge)"
+t0=$SECONDS
+node "$here/reflow.mjs" "$site" ${REFLOW_SCREENSHOTS:+"--screenshots=$REFLOW_SCREENSHOTS"} || status=1
+echo "reflow took $((SECONDS - t0)) s"
+
 if [[ $status -ne 0 ]]; then
-  echo "== html-checks: FAILED (see the errors and violations above)"
+  echo "== html-checks: FAILED (see the errors, violations and overflowing elements above)"
 else
   echo "== html-checks: passed"
 fi

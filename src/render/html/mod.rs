@@ -3,10 +3,14 @@
 //! its lint status, and the shared stylesheet (`style.css`).
 //!
 //! Templates get the statement as data and never as template source, so no text in an
-//! organisation file can change what a template does. Plain strings are autoescaped;
-//! inline content goes through the `inlines` filter (see [`filters`]).
+//! organisation file can change what a template does. Plain strings are autoescaped. The
+//! content of every section (its blocks) is written in Rust from the typed document by
+//! [`markup`], with exhaustive matches, and reaches the template as `section.html`: HTML in
+//! which every piece of text is already escaped, printed with `{{ section.html | safe }}`.
+//! The templates lay out the page around it: header, summary, table of contents, sections.
 
-pub mod filters;
+pub mod escape;
+pub mod markup;
 pub mod theme;
 
 use std::borrow::Cow;
@@ -16,10 +20,10 @@ use std::path::Path;
 use serde::Serialize;
 use tera::Context;
 
-use self::filters::url_segment;
+use self::escape::url_segment;
 pub use self::theme::{DEFAULT_CSS, Theme, ThemeError};
 use super::{EntryStatus, IndexEntry, Output, RenderContext, RenderError, Renderer, SiteContext};
-use crate::document::{Section, Statement};
+use crate::document::{Block, Section, Statement};
 use crate::model::time::Date;
 
 /// File names this renderer writes.
@@ -54,7 +58,7 @@ impl HtmlRenderer {
     pub fn render_statement(&self, ctx: &RenderContext<'_>) -> Result<(String, String), RenderError> {
         let statement = with_unique_anchors(ctx.statement);
         let mut context = Context::new();
-        context.insert("statement", statement.as_ref());
+        context.insert("statement", &StatementView::new(&statement));
         context.insert("status", &ctx.status);
         context.insert("generator", ctx.generator);
         context.insert("build_date", &ctx.build_date.map(|d| d.to_string()));
@@ -138,6 +142,90 @@ impl Renderer for HtmlRenderer {
             Output::new(PAGE_FILE, self.index(site)?),
             Output::new(STYLESHEET_FILE, self.stylesheet()),
         ])
+    }
+}
+
+/// What templates get as `statement`: every field of the [`Statement`], with each section
+/// (the summary too) carrying its blocks already written as HTML in `html`.
+#[derive(Serialize)]
+struct StatementView<'a> {
+    lang: &'a str,
+    slug: &'a str,
+    title: &'a str,
+    organisation: &'a str,
+    address_form: &'a str,
+    version_line: Option<&'a str>,
+    effective_date: Option<&'a str>,
+    draft: bool,
+    draft_label: &'a str,
+    draft_notice: Option<&'a str>,
+    summary: SectionView<'a>,
+    sections: Vec<SectionView<'a>>,
+}
+
+impl<'a> StatementView<'a> {
+    fn new(statement: &'a Statement) -> StatementView<'a> {
+        // No `..`: a new field of Statement does not compile until templates get it too.
+        let Statement {
+            lang,
+            slug,
+            title,
+            organisation,
+            address_form,
+            version_line,
+            effective_date,
+            draft,
+            draft_label,
+            draft_notice,
+            summary,
+            sections,
+        } = statement;
+        StatementView {
+            lang,
+            slug,
+            title,
+            organisation,
+            address_form,
+            version_line: version_line.as_deref(),
+            effective_date: effective_date.as_deref(),
+            draft: *draft,
+            draft_label,
+            draft_notice: draft_notice.as_deref(),
+            summary: SectionView::new(summary),
+            sections: sections.iter().map(SectionView::new).collect(),
+        }
+    }
+}
+
+/// A section for templates: its fields, the blocks as data (`blocks`, for themes that want
+/// to look at them) and as finished, escaped HTML (`html`).
+#[derive(Serialize)]
+struct SectionView<'a> {
+    anchor: &'a str,
+    title: &'a str,
+    key: &'a str,
+    blocks: &'a [Block],
+    html: String,
+    subsections: Vec<SectionView<'a>>,
+}
+
+impl<'a> SectionView<'a> {
+    fn new(section: &'a Section) -> SectionView<'a> {
+        let Section {
+            anchor,
+            title,
+            key,
+            blocks,
+            subsections,
+        } = section;
+        SectionView {
+            anchor,
+            title,
+            key,
+            blocks,
+            html: markup::blocks_to_html(blocks),
+            subsections: subsections.iter().map(SectionView::new).collect(),
+        }
     }
 }
 

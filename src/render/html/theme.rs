@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use tera::Tera;
 use walkdir::WalkDir;
 
-use super::filters::{Blocks, Inlines, escape_html};
+use super::escape::escape_html;
 use crate::i18n::Lang;
 
 /// Templates and stylesheet above this size are refused (1 MiB).
@@ -224,14 +224,33 @@ fn builtin_tera() -> Result<Tera, ThemeError> {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html"]);
     tera.set_escape_fn(escape_html);
-    tera.register_filter("inlines", Inlines);
-    tera.register_filter("blocks", Blocks);
+    tera.register_filter("blocks", Removed("blocks"));
+    tera.register_filter("inlines", Removed("inlines"));
     tera.add_raw_templates(DEFAULT_TEMPLATES.to_vec())
         .map_err(|e| ThemeError::Template {
             path: PathBuf::from("themes/default/templates (ingebouwd)"),
             message: error_chain(&e),
         })?;
     Ok(tera)
+}
+
+/// The `blocks` and `inlines` filters of earlier versions, which wrote HTML from the
+/// statement serialized as JSON. Section content is now written from the typed document
+/// (`section.html`); a theme that still uses them gets an error that says so instead of a
+/// page with content missing.
+struct Removed(&'static str);
+
+impl tera::Filter for Removed {
+    fn filter(
+        &self,
+        _value: &tera::Value,
+        _args: &std::collections::HashMap<String, tera::Value>,
+    ) -> tera::Result<tera::Value> {
+        Err(tera::Error::msg(format!(
+            "the `{}` filter no longer exists: print a section's content with `{{{{ section.html | safe }}}}`",
+            self.0
+        )))
+    }
 }
 
 struct UserTemplate {
