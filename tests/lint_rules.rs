@@ -167,11 +167,20 @@ fn messages_give_durations_and_dates_in_words() {
                 let help = f.help.as_deref().map(prose).unwrap_or_default();
                 for (what, text) in [("message", f.message.as_str()), ("help", help.as_str())] {
                     if let Some(m) = iso.find(text) {
-                        failures.push(format!("{file} {} {what} ({lang:?}) shows '{}': {text}", f.rule.code, m.as_str()));
+                        failures.push(format!(
+                            "{file} {} {what} ({lang:?}) shows '{}': {text}",
+                            f.rule.code,
+                            m.as_str()
+                        ));
                     }
                 }
             }
         }
     }
-    assert!(failures.is_empty(), "{} message(s) with ISO notation:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} message(s) with ISO notation:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

@@ -670,7 +670,14 @@ fn mentioned<'a>(ctx: &Ctx<'a>, re: &Regex) -> Option<(&'a Pointer, Range<usize>
 /// When the organisation's own prose speaks of it, the reader may learn it there: point at that
 /// text, at Info, and ask for the explicit field so that the standard sentence appears.
 /// `whether` completes "De verklaring zegt niet of u …"; `about` names the practice.
-fn silence(ctx: &Ctx, key: &str, per_purpose: &str, mention: &Regex, whether: (&str, &str), about: (&str, &str)) -> Found {
+fn silence(
+    ctx: &Ctx,
+    key: &str,
+    per_purpose: &str,
+    mention: &Regex,
+    whether: (&str, &str),
+    about: (&str, &str),
+) -> Found {
     let (whether_nl, whether_en) = whether;
     let (what_nl, what_en) = about;
     let help = ctx.t(

@@ -529,9 +529,15 @@ fn outside_verbatim(text: &str, re: &Regex) -> Option<(Range<usize>, usize)> {
         .find_iter(text)
         .map(|m| m.range())
         .filter(|r| !skip.iter().any(|s| s.start <= r.start && r.end <= s.end))
-        .filter(|r| !time_unit(text, r))
+        .filter(|r| !time_unit(text, r) && !defined_term(text, r))
         .collect();
     hits.first().map(|r| (r.clone(), hits.len()))
+}
+
+/// The term a glossary entry defines ("**Betrokkene:** de persoon …"): it names the word,
+/// it does not address anyone.
+fn defined_term(text: &str, range: &Range<usize>) -> bool {
+    text[range.end..].trim_start_matches('*').starts_with(':')
 }
 
 /// "u" right after a number is an hour ("9.00 u"), not the reader.
@@ -571,7 +577,10 @@ fn other_form(form: AddressForm) -> &'static Regex {
 /// The word to write instead of `word` in the other form (nl, en).
 fn replacement(word: &str) -> (&'static str, &'static str) {
     match word.to_lowercase().as_str() {
-        "je" => ("'u' (of 'uw' als 'je' 'jouw' betekent, zoals in 'je gegevens')", "'u' (or 'uw' where 'je' means 'jouw', as in 'je gegevens')"),
+        "je" => (
+            "'u' (of 'uw' als 'je' 'jouw' betekent, zoals in 'je gegevens')",
+            "'u' (or 'uw' where 'je' means 'jouw', as in 'je gegevens')",
+        ),
         "jij" | "jou" => ("'u'", "'u'"),
         "jouw" => ("'uw'", "'uw'"),
         "jezelf" => ("'uzelf'", "'uzelf'"),
@@ -598,7 +607,9 @@ fn vk813(ctx: &Ctx) -> Vec<Found> {
     };
     let mut out = Vec::new();
     for (pointer, text) in texts(ctx).filter(|(p, _)| addressed_text(p)) {
-        let Some((range, count)) = outside_verbatim(text, other_form(form)) else { continue };
+        let Some((range, count)) = outside_verbatim(text, other_form(form)) else {
+            continue;
+        };
         let word = &text[range.clone()];
         let (instead_nl, instead_en) = replacement(word);
         let more_nl = if count > 1 {
@@ -653,7 +664,9 @@ fn vk814(ctx: &Ctx) -> Vec<Found> {
     };
     let mut out = Vec::new();
     for (pointer, text) in texts(ctx).filter(|(p, _)| addressed_text(p)) {
-        let Some((range, count)) = outside_verbatim(text, re) else { continue };
+        let Some((range, count)) = outside_verbatim(text, re) else {
+            continue;
+        };
         let phrase = text[range.clone()].to_lowercase();
         let more_nl = if count > 1 {
             format!(" (in deze tekst {count} keer 'betrokkene' of 'betrokkenen')")
@@ -698,5 +711,23 @@ fn vk814(ctx: &Ctx) -> Vec<Found> {
 
 /// The rules of this family, in code order.
 pub const RULES: &[Rule] = &[
-    VK109, VK110, VK309, VK801, VK802, VK803, VK804, VK805, VK806, VK807, VK808, VK809, VK810, VK811, VK812, VK813, VK814,
+    VK109, VK110, VK309, VK801, VK802, VK803, VK804, VK805, VK806, VK807, VK808, VK809, VK810, VK811, VK812, VK813,
+    VK814,
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn other_form_outside_quotes_and_addresses() {
+        let text = "Wij zijn open van 9.00 u tot 17.00 u. Mail naar u@praktijk.example of lees 'Wat u moet weten'. Stuur uw vraag, dan helpen wij u.";
+        let (range, count) = outside_verbatim(text, other_form(AddressForm::Je)).expect("a hit");
+        assert_eq!(&text[range], "uw");
+        assert_eq!(count, 2);
+        let je = "Onze jeugdarts helpt. Zie https://praktijk.example/je-rechten of mail je-vraag@praktijk.example.";
+        assert!(outside_verbatim(je, other_form(AddressForm::U)).is_none());
+        let glossary = "- **Betrokkene:** de persoon van wie wij gegevens verwerken.";
+        assert!(outside_verbatim(glossary, &Regex::new(r"(?i)\bbetrokkenen?\b").expect("literal")).is_none());
+    }
+}
