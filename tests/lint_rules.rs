@@ -14,7 +14,7 @@ use verklaar::model::time::Date;
 const META_CODES: &[&str] = &["VK901", "VK902"];
 
 /// Codes whose fires.yaml is also snapshotted in English.
-const ENGLISH: &[&str] = &["VK101", "VK401", "VK509"];
+const ENGLISH: &[&str] = &["VK101", "VK112", "VK401", "VK509", "VK608", "VK813", "VK814"];
 
 fn codes() -> Vec<&'static str> {
     registry::all()
