@@ -14,7 +14,7 @@ use verklaar::model::time::Date;
 const META_CODES: &[&str] = &["VK901", "VK902"];
 
 /// Codes whose fires.yaml is also snapshotted in English.
-const ENGLISH: &[&str] = &["VK101", "VK401", "VK509"];
+const ENGLISH: &[&str] = &["VK101", "VK112", "VK401", "VK509", "VK608", "VK813", "VK814"];
 
 fn codes() -> Vec<&'static str> {
     registry::all()
@@ -130,4 +130,57 @@ fn every_rule_is_documented() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Strips `code` spans: the YAML a help tells the author to write (`period: P2Y`) is ISO by
+/// design; the words around it must say the same in words.
+fn prose(text: &str) -> String {
+    text.split('`').step_by(2).collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn messages_give_durations_and_dates_in_words() {
+    let iso = regex::Regex::new(r"\bP(\d+[YMWD])+\b|\bP(\d+[YMWD])*T\d|\b\d{4}-\d{2}-\d{2}\b").expect("literal regex");
+    let mut files: Vec<String> = std::fs::read_dir("organisations")
+        .expect("organisations/")
+        .filter_map(Result::ok)
+        .map(|e| e.path().to_string_lossy().into_owned())
+        .filter(|p| p.ends_with(".yaml"))
+        .collect();
+    for code in codes() {
+        for kind in ["fires", "passes"] {
+            files.push(format!("tests/fixtures/rules/{code}/{kind}.yaml"));
+        }
+    }
+    files.sort();
+    let mut failures = Vec::new();
+    for file in files.iter().filter(|f| Path::new(f).is_file()) {
+        let Ok(loaded) = load(file) else { continue };
+        for lang in [Lang::Nl, Lang::En] {
+            let options = LintOptions {
+                lang,
+                today: Date::parse("2026-01-01").expect("fixed date"),
+                only: None,
+            };
+            for f in check(&loaded, &options) {
+                // A message never shows ISO notation; a help only inside `code`.
+                let help = f.help.as_deref().map(prose).unwrap_or_default();
+                for (what, text) in [("message", f.message.as_str()), ("help", help.as_str())] {
+                    if let Some(m) = iso.find(text) {
+                        failures.push(format!(
+                            "{file} {} {what} ({lang:?}) shows '{}': {text}",
+                            f.rule.code,
+                            m.as_str()
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} message(s) with ISO notation:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

@@ -9,8 +9,11 @@ use std::rc::Rc;
 use crate::legal::terms::{self, Term};
 use crate::lint::rules::is_free_text;
 
+use crate::document::catalogue::Catalogue;
 use crate::i18n::Lang;
 use crate::model::Organisation;
+use crate::model::time::{Date, Duration};
+use crate::model::vocab::AddressForm;
 use crate::source::{Pointer, SourceFile, SourceMap};
 
 pub struct Ctx<'a> {
@@ -119,6 +122,32 @@ impl Ctx<'_> {
         whole
     }
 
+    /// A duration in words for a message ("1 jaar en 6 maanden", "3 months"), never `P1Y6M`.
+    pub fn duration(&self, d: &Duration) -> String {
+        duration_words(self.lang, d)
+    }
+
+    /// A date in words for a message ("1 maart 2025", "1 March 2025"), never `2025-03-01`.
+    pub fn date(&self, d: Date) -> String {
+        date_words(self.lang, d)
+    }
+
+    /// The source span of the word at `range` of `text` (the string value at `at`): the
+    /// same occurrence of the whole word in the source, so that "je" is not found inside
+    /// "jeugd". Falls back to [`Ctx::span_in_value`] when the source cannot be matched.
+    pub fn word_span(&self, at: &Pointer, text: &str, range: Range<usize>) -> Range<usize> {
+        let Some(word) = text.get(range.clone()) else {
+            return self.map.span_for(at);
+        };
+        let whole = self.map.span_for(at);
+        let source = self.file.text.get(whole.clone()).unwrap_or("");
+        let nth = whole_words(text, word).take_while(|r| r.start < range.start).count();
+        match whole_words(source, word).nth(nth) {
+            Some(r) => whole.start + r.start..whole.start + r.end,
+            None => self.span_in_value(at, word),
+        }
+    }
+
     /// Display name of purpose `i` for messages.
     pub fn purpose_name(&self, i: usize) -> String {
         self.org
@@ -126,6 +155,84 @@ impl Ctx<'_> {
             .get(i)
             .map(|p| p.description.clone())
             .unwrap_or_default()
+    }
+}
+
+/// Byte ranges of `word` in `text` as a whole word (no letter or digit either side),
+/// ignoring case.
+fn whole_words<'t>(text: &'t str, word: &str) -> impl Iterator<Item = Range<usize>> + 't {
+    let lower = text.to_lowercase();
+    let wanted = word.to_lowercase();
+    // Lower-casing can change byte lengths (rarely, e.g. 'İ'); then match case-sensitively.
+    let (hay, wanted) = if lower.len() == text.len() {
+        (lower, wanted)
+    } else {
+        (text.to_string(), word.to_string())
+    };
+    let is_word = |c: char| c.is_alphanumeric();
+    let mut out = Vec::new();
+    if !wanted.is_empty() {
+        for (i, _) in hay.match_indices(&wanted) {
+            let end = i + wanted.len();
+            let before = text[..i].chars().next_back().is_some_and(is_word);
+            let after = text[end..].chars().next().is_some_and(is_word);
+            if !before && !after {
+                out.push(i..end);
+            }
+        }
+    }
+    out.into_iter()
+}
+
+/// A duration in words: Dutch from the statement's catalogue, English here.
+pub fn duration_words(lang: Lang, d: &Duration) -> String {
+    match lang {
+        Lang::Nl => Catalogue::new(AddressForm::U).duration(d),
+        Lang::En => {
+            let parts: Vec<String> = [
+                (d.years, "year", "years"),
+                (d.months, "month", "months"),
+                (d.weeks, "week", "weeks"),
+                (d.days, "day", "days"),
+                (d.hours, "hour", "hours"),
+                (d.minutes, "minute", "minutes"),
+                (d.seconds, "second", "seconds"),
+            ]
+            .into_iter()
+            .filter(|(n, _, _)| *n > 0)
+            .map(|(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
+            .collect();
+            if parts.is_empty() {
+                "0 days".to_string()
+            } else {
+                Lang::En.and_list(&parts)
+            }
+        }
+    }
+}
+
+/// A date in words: Dutch from the statement's catalogue ("1 maart 2025"), English here.
+pub fn date_words(lang: Lang, d: Date) -> String {
+    match lang {
+        Lang::Nl => Catalogue::new(AddressForm::U).date(d),
+        Lang::En => {
+            const MONTHS: [&str; 12] = [
+                "January",
+                "February",
+                "March",
+                "April",
+                "May",
+                "June",
+                "July",
+                "August",
+                "September",
+                "October",
+                "November",
+                "December",
+            ];
+            let month = MONTHS.get(usize::from(d.month).wrapping_sub(1)).unwrap_or(&"");
+            format!("{} {month} {}", d.day, d.year)
+        }
     }
 }
 

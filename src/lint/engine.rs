@@ -123,6 +123,7 @@ fn apply_suppressions(
         if let Some(until) = entry.until
             && until < options.today
         {
+            let until = ctx.date(until);
             extra.push(meta_finding(
                 ctx,
                 &registry::SUPPRESSION_EXPIRED,

@@ -581,8 +581,8 @@ fn vk606(ctx: &Ctx) -> Vec<Found> {
                 format!("For the cookie '{}' the statement lacks {list}.", item.name),
             ),
             Some(ctx.t(
-                "Vul `purpose` (waarvoor), `provider` (wie hem plaatst, bijvoorbeeld 'Google Analytics') en `retention` (bijvoorbeeld P13M voor 13 maanden) in.",
-                "Fill in `purpose` (what for), `provider` (who places it, e.g. 'Google Analytics') and `retention` (e.g. P13M for 13 months).",
+                "Vul `purpose` (waarvoor), `provider` (wie hem plaatst, bijvoorbeeld 'Google Analytics') en `retention` (bijvoorbeeld `P13M` voor 13 maanden) in.",
+                "Fill in `purpose` (what for), `provider` (who places it, e.g. 'Google Analytics') and `retention` (e.g. `P13M` for 13 months).",
             )),
         ));
     }
@@ -655,8 +655,170 @@ fn vk607(ctx: &Ctx) -> Vec<Found> {
     out
 }
 
+// ---------------------------------------------------------------------------------------------
+// VK608–VK609: silence about automated decisions and profiling
+// ---------------------------------------------------------------------------------------------
+
+/// The first free text that speaks of `re`, with the span of the match.
+fn mentioned<'a>(ctx: &Ctx<'a>, re: &Regex) -> Option<(&'a Pointer, Range<usize>)> {
+    ctx.texts()
+        .filter(|(p, _)| !p.as_str().starts_with("/lint/"))
+        .find_map(|(p, text)| re.find(text).map(|m| (p, ctx.span_in_value(p, m.as_str()))))
+}
+
+/// One "silence" finding: the file neither says `false` nor describes the practice at a purpose.
+/// When the organisation's own prose speaks of it, the reader may learn it there: point at that
+/// text, at Info, and ask for the explicit field so that the standard sentence appears.
+/// `whether` completes "De verklaring zegt niet of u …"; `about` names the practice.
+fn silence(
+    ctx: &Ctx,
+    key: &str,
+    per_purpose: &str,
+    mention: &Regex,
+    whether: (&str, &str),
+    about: (&str, &str),
+) -> Found {
+    let (whether_nl, whether_en) = whether;
+    let (what_nl, what_en) = about;
+    let help = ctx.t(
+        format!("Doet u het niet, schrijf dan `{key}: false`; de verklaring zegt dat dan uitdrukkelijk. Doet u het wel, beschrijf het dan bij het doel in `{per_purpose}`."),
+        format!("If you do not, write `{key}: false`; the statement then says so explicitly. If you do, describe it at the purpose in `{per_purpose}`."),
+    );
+    match mentioned(ctx, mention) {
+        Some((at, span)) => Found::new(
+            at.clone(),
+            ctx.t(
+                format!("Deze tekst spreekt over {what_nl}, maar `{key}` ontbreekt en geen doel beschrijft het (`{per_purpose}`). De standaardzinnen van de verklaring zeggen er daardoor niets over."),
+                format!("This text speaks of {what_en}, but `{key}` is missing and no purpose describes it (`{per_purpose}`). The statement's standard sentences therefore say nothing about it."),
+            ),
+            Some(help),
+        )
+        .with_span(span)
+        .with_severity(crate::diagnostics::SeverityLevel::Info),
+        None => Found::new(
+            Pointer::root().key(key),
+            ctx.t(
+                format!("De verklaring zegt niet of u {whether_nl}: `{key}` ontbreekt en geen doel beschrijft het (`{per_purpose}`)."),
+                format!("The statement does not say whether you {whether_en}: `{key}` is missing and no purpose describes it (`{per_purpose}`)."),
+            ),
+            Some(help),
+        ),
+    }
+}
+
+rule!(
+    VK608, "VK608", "automated-decisions-unstated", Warning, "AVG art. 13 lid 2 sub f; art. 14 lid 2 sub g; art. 22",
+    what: "Of de verklaring zegt of u besluiten neemt zonder menselijke tussenkomst: `automated_decisions: false`, of een `automated_decision` bij een doel. Zwijgt het bestand, dan zegt de verklaring er niets over. Ook: `automated_decisions: false` terwijl een doel zo'n besluit beschrijft, of `true` zonder dat een doel het beschrijft.",
+    why: "Neemt u zulke besluiten, dan moet de verklaring dat 'in elk geval' melden, met de logica, het belang en de gevolgen (art. 13 lid 2 sub f; art. 14 lid 2 sub g). Zwijgt de verklaring, dan weet de lezer niet of er geen besluiten zijn of dat ze onvermeld blijven. verklaar schrijft 'wij nemen geen besluiten zonder menselijke tussenkomst' alleen als het bestand dat zegt (`automated_decisions: false`).",
+    bad: "# geen `automated_decisions`, en geen doel met `automated_decision`\npurposes:\n  - { id: behandeling, description: Uw behandeling }\n",
+    good: "automated_decisions: false\npurposes:\n  - { id: behandeling, description: Uw behandeling }\n",
+    check: vk608,
+);
+
+/// The top-level flag (`automated_decisions`, `profiling`) against the purposes that describe
+/// the practice: `false` with a purpose that does it, or `true` with none that describes it.
+fn flag_mismatch(
+    ctx: &Ctx,
+    key: &str,
+    per_purpose: &str,
+    flag: Option<bool>,
+    at_purpose: Option<usize>,
+) -> Option<Found> {
+    match (flag, at_purpose) {
+        (Some(false), Some(i)) => Some(Found::new(
+            Pointer::root().key(key),
+            ctx.t(
+                format!(
+                    "U schrijft `{key}: false`, maar bij '{}' beschrijft u het wel (`{per_purpose}`). De verklaring spreekt zichzelf dan tegen.",
+                    ctx.purpose_name(i)
+                ),
+                format!(
+                    "You write `{key}: false`, but for '{}' you describe it (`{per_purpose}`). The statement then contradicts itself.",
+                    ctx.purpose_name(i)
+                ),
+            ),
+            Some(ctx.t(
+                format!("Schrap `{key}: false`, of schrap `{per_purpose}` bij het doel als u het niet (meer) doet."),
+                format!("Remove `{key}: false`, or remove `{per_purpose}` from the purpose if you no longer do it."),
+            )),
+        )),
+        (Some(true), None) => Some(Found::new(
+            Pointer::root().key(key),
+            ctx.t(
+                format!("U schrijft `{key}: true`, maar bij geen enkel doel staat wat u doet (`{per_purpose}`)."),
+                format!("You write `{key}: true`, but no purpose says what you do (`{per_purpose}`)."),
+            ),
+            Some(ctx.t(
+                format!("Beschrijf het bij het doel waarvoor u het doet, in `{per_purpose}`."),
+                format!("Describe it at the purpose it serves, in `{per_purpose}`."),
+            )),
+        )),
+        _ => None,
+    }
+}
+
+fn vk608(ctx: &Ctx) -> Vec<Found> {
+    static MENTION: OnceLock<Regex> = OnceLock::new();
+    let at_purpose = ctx.org.purposes.iter().position(|p| p.automated_decision.is_some());
+    let flag = ctx.org.automated_decisions;
+    if flag.is_some() || at_purpose.is_some() {
+        return flag_mismatch(ctx, "automated_decisions", "automated_decision", flag, at_purpose)
+            .into_iter()
+            .collect();
+    }
+    let mention = re(
+        &MENTION,
+        r"(?i)\b(geautomatiseerde?|automatische?)\s+(individuele\s+)?(besluit|besluiten|besluitvorming|beslissing|beslissingen)\b|\bautomatisch\s+(beslu?i|beslis)|\bzonder\s+menselijke\s+tussenkomst\b|\bautomated\s+decision",
+    );
+    vec![silence(
+        ctx,
+        "automated_decisions",
+        "automated_decision",
+        mention,
+        (
+            "besluiten neemt zonder menselijke tussenkomst (geautomatiseerde besluiten)",
+            "take decisions without human involvement (automated decisions)",
+        ),
+        ("geautomatiseerde besluiten", "automated decisions"),
+    )]
+}
+
+rule!(
+    VK609, "VK609", "profiling-unstated", Info, "AVG art. 13 lid 2 sub f; art. 14 lid 2 sub g; art. 4 sub 4; WP251",
+    what: "Of de verklaring zegt of u profileert: `profiling: false`, of `profiling` bij een doel. Zwijgt het bestand, dan zegt de verklaring er niets over. Ook, als waarschuwing: `profiling: false` terwijl een doel profilering beschrijft, of `true` zonder dat een doel het beschrijft.",
+    why: "Profilering moet u melden als zij tot een besluit zonder menselijke tussenkomst leidt (art. 13 lid 2 sub f; art. 22); andere profilering hoort bij het doel waarvoor u haar gebruikt, en de richtsnoeren (WP251) vragen haar duidelijk te noemen. Een expliciet 'nee' neemt twijfel weg; daarom is dit een aanwijzing en geen waarschuwing.",
+    bad: "# geen `profiling`, en geen doel met `profiling`\npurposes:\n  - { id: behandeling, description: Uw behandeling }\n",
+    good: "profiling: false\npurposes:\n  - { id: behandeling, description: Uw behandeling }\n",
+    check: vk609,
+);
+
+fn vk609(ctx: &Ctx) -> Vec<Found> {
+    static MENTION: OnceLock<Regex> = OnceLock::new();
+    let at_purpose = ctx.org.purposes.iter().position(|p| p.profiling.is_some());
+    let flag = ctx.org.profiling;
+    if flag.is_some() || at_purpose.is_some() {
+        // A contradiction is worse than silence: a warning, like VK608's.
+        return flag_mismatch(ctx, "profiling", "profiling", flag, at_purpose)
+            .map(|f| f.with_severity(crate::diagnostics::SeverityLevel::Warning))
+            .into_iter()
+            .collect();
+    }
+    let mention = re(&MENTION, r"(?i)\bprofilering\b|\bprofileren\b|\bprofiling\b");
+    vec![silence(
+        ctx,
+        "profiling",
+        "profiling",
+        mention,
+        (
+            "profielen van mensen maakt (profilering)",
+            "build profiles of people (profiling)",
+        ),
+        ("profilering", "profiling"),
+    )]
+}
+
 /// The rules of this family, in code order.
-pub const RULES: &[Rule] = &[VK601, VK602, VK603, VK604, VK605, VK606, VK607];
+pub const RULES: &[Rule] = &[VK601, VK602, VK603, VK604, VK605, VK606, VK607, VK608, VK609];
 
 #[cfg(test)]
 mod tests {

@@ -10,6 +10,7 @@ use crate::diagnostics::SeverityLevel;
 use crate::legal::b1;
 use crate::lint::context::TermHit;
 use crate::lint::{Ctx, Found, Rule};
+use crate::model::vocab::AddressForm;
 use crate::source::Pointer;
 
 fn texts<'a>(ctx: &Ctx<'a>) -> impl Iterator<Item = (&'a Pointer, &'a str)> + 'a {
@@ -481,7 +482,252 @@ fn mostly_list(text: &str) -> bool {
     items >= 2 && items * 2 >= lines.len()
 }
 
+// ---------------------------------------------------------------------------------------------
+// VK813–VK814: the form of address (`statement.address_form`)
+// ---------------------------------------------------------------------------------------------
+
+/// Free texts that end up in the statement as prose a reader reads, in the address form of the
+/// statement: not the `lint:` block, not law titles or the wording of an old statement.
+fn addressed_text(pointer: &Pointer) -> bool {
+    let p = pointer.as_str();
+    let last = p.rsplit('/').next().unwrap_or("");
+    !p.starts_with("/lint/")
+        && !matches!(
+            last,
+            "statute" | "special_category_law" | "criminal_data_basis" | "legal_basis_as_stated"
+        )
+}
+
+/// Ranges of `text` a rule on wording must leave alone: quotations (a law title, a quoted
+/// sentence), e-mail addresses and web addresses.
+fn verbatim_ranges(text: &str) -> Vec<Range<usize>> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        RegexBuilder::new(
+            r#"(?x)
+              (?:https?://|www\.)[^\s<>()\[\]]+          # web address
+            | [^\s@<>()\[\]'"]+@[^\s@<>()\[\]'"]+         # e-mail address
+            | “[^”]*”  | ‘[^’]*’  | „[^”“]*[”“]  | «[^»]*»  # typographic quotes
+            | "[^"\n]*"                                  # straight double quotes
+            | (?:^|[\s(\[])'[^'\n]+'(?:$|[\s).,;:!?\]])   # straight single quotes, not apostrophes
+            "#,
+        )
+        .build()
+        // Literal pattern, covered by the VK813 fixtures.
+        .expect("literal regex")
+    })
+    .find_iter(text)
+    .map(|m| m.range())
+    .collect()
+}
+
+/// Whole words of `pattern` (case-insensitive alternatives) in `text`, outside quotations and
+/// addresses: the first match and how many there are.
+fn outside_verbatim(text: &str, re: &Regex) -> Option<(Range<usize>, usize)> {
+    let skip = verbatim_ranges(text);
+    let hits: Vec<Range<usize>> = re
+        .find_iter(text)
+        .map(|m| m.range())
+        .filter(|r| !skip.iter().any(|s| s.start <= r.start && r.end <= s.end))
+        .filter(|r| !time_unit(text, r) && !defined_term(text, r))
+        .collect();
+    hits.first().map(|r| (r.clone(), hits.len()))
+}
+
+/// The term a glossary entry defines ("**Betrokkene:** de persoon …"): it names the word,
+/// it does not address anyone.
+fn defined_term(text: &str, range: &Range<usize>) -> bool {
+    text[range.end..].trim_start_matches('*').starts_with(':')
+}
+
+/// "u" right after a number is an hour ("9.00 u"), not the reader.
+fn time_unit(text: &str, range: &Range<usize>) -> bool {
+    text[range.clone()].eq_ignore_ascii_case("u")
+        && text[..range.start]
+            .trim_end()
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit())
+}
+
+/// The words of the other form of address: `je`-words in a `u` statement and the reverse.
+fn other_form(form: AddressForm) -> &'static Regex {
+    static JE: OnceLock<Regex> = OnceLock::new();
+    static U: OnceLock<Regex> = OnceLock::new();
+    match form {
+        // "je" is common in Dutch, but in a `u` statement every "je" addresses the reader in
+        // the wrong form (or is a generic "you", which reads the same).
+        AddressForm::U => JE.get_or_init(|| {
+            RegexBuilder::new(r"\b(je|jij|jou|jouw|jezelf)\b")
+                .case_insensitive(true)
+                .build()
+                // Literal pattern, covered by the VK813 fixtures.
+                .expect("literal regex")
+        }),
+        AddressForm::Je => U.get_or_init(|| {
+            RegexBuilder::new(r"\b(u|uw|uzelf)\b")
+                .case_insensitive(true)
+                .build()
+                // Literal pattern, covered by the VK813 fixtures.
+                .expect("literal regex")
+        }),
+    }
+}
+
+/// The word to write instead of `word` in the other form (nl, en).
+fn replacement(word: &str) -> (&'static str, &'static str) {
+    match word.to_lowercase().as_str() {
+        "je" => (
+            "'u' (of 'uw' als 'je' 'jouw' betekent, zoals in 'je gegevens')",
+            "'u' (or 'uw' where 'je' means 'jouw', as in 'je gegevens')",
+        ),
+        "jij" | "jou" => ("'u'", "'u'"),
+        "jouw" => ("'uw'", "'uw'"),
+        "jezelf" => ("'uzelf'", "'uzelf'"),
+        "u" => ("'je' (of 'jij' met nadruk)", "'je' (or 'jij' for emphasis)"),
+        "uw" => ("'je' of 'jouw'", "'je' or 'jouw'"),
+        _ => ("'jezelf'", "'jezelf'"),
+    }
+}
+
+rule!(
+    VK813, "VK813", "address-form-mixed", Warning, "AVG art. 12 lid 1",
+    what: "Of een tekst de lezer aanspreekt in de andere vorm dan `statement.address_form`: 'je', 'jij', 'jou', 'jouw' of 'jezelf' in een verklaring met 'u', of 'u', 'uw' of 'uzelf' in een verklaring met 'je'. Citaten (tussen aanhalingstekens), e-mailadressen en webadressen tellen niet mee. Eén melding per tekst, bij het eerste woord.",
+    why: "De standaardzinnen van verklaar volgen `address_form`; een eigen tekst in de andere vorm maakt de verklaring rommelig en laat de lezer twijfelen of hij bedoeld wordt. De AVG vraagt een beknopte, transparante en begrijpelijke tekst in duidelijke en eenvoudige taal (art. 12 lid 1); één aanspreekvorm hoort daarbij.",
+    bad: "statement:\n  address_form: u\npurposes:\n  - id: nieuwsbrief\n    description: Je de nieuwsbrief sturen\n",
+    good: "statement:\n  address_form: u\npurposes:\n  - id: nieuwsbrief\n    description: U de nieuwsbrief sturen\n",
+    check: vk813,
+);
+
+fn vk813(ctx: &Ctx) -> Vec<Found> {
+    let form = ctx.org.statement.address_form;
+    let (ours, theirs, field) = match form {
+        AddressForm::U => ("u", "je", "je"),
+        AddressForm::Je => ("je", "u", "u"),
+    };
+    let mut out = Vec::new();
+    for (pointer, text) in texts(ctx).filter(|(p, _)| addressed_text(p)) {
+        let Some((range, count)) = outside_verbatim(text, other_form(form)) else {
+            continue;
+        };
+        let word = &text[range.clone()];
+        let (instead_nl, instead_en) = replacement(word);
+        let more_nl = if count > 1 {
+            format!(" (in deze tekst {count} woorden in de {theirs}-vorm)")
+        } else {
+            String::new()
+        };
+        let more_en = if count > 1 {
+            format!(" ({count} words in the '{theirs}' form in this text)")
+        } else {
+            String::new()
+        };
+        out.push(
+            Found::new(
+                pointer.clone(),
+                ctx.t(
+                    format!("De verklaring spreekt de lezer aan met '{ours}', maar deze tekst gebruikt '{word}'{more_nl}."),
+                    format!("The statement addresses the reader as '{ours}', but this text uses '{word}'{more_en}."),
+                ),
+                Some(ctx.t(
+                    format!("Schrijf {instead_nl}, en zo overal in deze tekst. Wilt u de lezer met '{theirs}' aanspreken, kies dan `statement.address_form: {field}`."),
+                    format!("Write {instead_en}, and likewise throughout this text. To address the reader as '{theirs}', choose `statement.address_form: {field}`."),
+                )),
+            )
+            .with_span(ctx.word_span(pointer, text, range)),
+        );
+    }
+    out
+}
+
+rule!(
+    VK814, "VK814", "reader-in-third-person", Warning, "AVG art. 12 lid 1",
+    what: "Of een tekst over 'de betrokkene' of 'betrokkenen' spreekt, terwijl de verklaring de lezer aanspreekt met 'u' of 'je'. Citaten, e-mailadressen en webadressen tellen niet mee. Eén melding per tekst, bij het eerste woord.",
+    why: "De betrokkene is de lezer zelf. Een tekst die over 'de betrokkene' spreekt, leest als een wetsartikel en laat de lezer zoeken of het over hem gaat; de AVG vraagt een begrijpelijke tekst in duidelijke en eenvoudige taal (art. 12 lid 1). Spreek de lezer aan zoals de rest van de verklaring doet.",
+    bad: "rights:\n  procedure: De betrokkene kan een verzoek indienen per e-mail.\n",
+    good: "rights:\n  procedure: U kunt een verzoek indienen per e-mail.\n",
+    check: vk814,
+);
+
+fn vk814(ctx: &Ctx) -> Vec<Found> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        RegexBuilder::new(r"\b(de\s+)?betrokkenen?\b")
+            .case_insensitive(true)
+            .build()
+            // Literal pattern, covered by the VK814 fixtures.
+            .expect("literal regex")
+    });
+    let (you, your) = match ctx.org.statement.address_form {
+        AddressForm::U => ("u", "uw"),
+        AddressForm::Je => ("je", "jouw"),
+    };
+    let mut out = Vec::new();
+    for (pointer, text) in texts(ctx).filter(|(p, _)| addressed_text(p)) {
+        let Some((range, count)) = outside_verbatim(text, re) else {
+            continue;
+        };
+        let phrase = text[range.clone()].to_lowercase();
+        let more_nl = if count > 1 {
+            format!(" (in deze tekst {count} keer 'betrokkene' of 'betrokkenen')")
+        } else {
+            String::new()
+        };
+        let more_en = if count > 1 {
+            format!(" ({count} times 'betrokkene' or 'betrokkenen' in this text)")
+        } else {
+            String::new()
+        };
+        // A phrase over a line break cannot be matched word by word; point at its last word.
+        let span = if phrase.contains(char::is_whitespace) {
+            let word_start = range.start + phrase.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+            let word = ctx.word_span(pointer, text, word_start..range.end);
+            let article = ctx.word_span(pointer, text, range.start..range.start + 2);
+            if article.end <= word.start && word.start - article.end <= phrase.len() {
+                article.start..word.end
+            } else {
+                word
+            }
+        } else {
+            ctx.word_span(pointer, text, range)
+        };
+        out.push(
+            Found::new(
+                pointer.clone(),
+                ctx.t(
+                    format!("Deze tekst spreekt over '{phrase}'{more_nl}, maar de verklaring spreekt de lezer aan met '{you}'. De betrokkene is de lezer zelf."),
+                    format!("This text speaks of '{phrase}'{more_en}, but the statement addresses the reader as '{you}'. The data subject is the reader."),
+                ),
+                Some(ctx.t(
+                    format!("Schrijf '{you}' in plaats van 'de betrokkene', en '{your} rechten' in plaats van 'de rechten van betrokkenen'. Gaat het om anderen dan de lezer, noem hen dan bij naam, zoals 'uw kinderen' of 'medewerkers'."),
+                    format!("Write '{you}' instead of 'de betrokkene', and '{your} rechten' instead of 'de rechten van betrokkenen'. If others than the reader are meant, name them, such as 'uw kinderen' or 'medewerkers'."),
+                )),
+            )
+            .with_span(span),
+        );
+    }
+    out
+}
+
 /// The rules of this family, in code order.
 pub const RULES: &[Rule] = &[
-    VK109, VK110, VK309, VK801, VK802, VK803, VK804, VK805, VK806, VK807, VK808, VK809, VK810, VK811, VK812,
+    VK109, VK110, VK309, VK801, VK802, VK803, VK804, VK805, VK806, VK807, VK808, VK809, VK810, VK811, VK812, VK813,
+    VK814,
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn other_form_outside_quotes_and_addresses() {
+        let text = "Wij zijn open van 9.00 u tot 17.00 u. Mail naar u@praktijk.example of lees 'Wat u moet weten'. Stuur uw vraag, dan helpen wij u.";
+        let (range, count) = outside_verbatim(text, other_form(AddressForm::Je)).expect("a hit");
+        assert_eq!(&text[range], "uw");
+        assert_eq!(count, 2);
+        let je = "Onze jeugdarts helpt. Zie https://praktijk.example/je-rechten of mail je-vraag@praktijk.example.";
+        assert!(outside_verbatim(je, other_form(AddressForm::U)).is_none());
+        let glossary = "- **Betrokkene:** de persoon van wie wij gegevens verwerken.";
+        assert!(outside_verbatim(glossary, &Regex::new(r"(?i)\bbetrokkenen?\b").expect("literal")).is_none());
+    }
+}

@@ -387,5 +387,143 @@ fn vk108(ctx: &Ctx) -> Vec<Found> {
     out
 }
 
+rule!(
+    VK112, "VK112", "purpose-label-missing", Warning, "AVG art. 12 lid 1; WP260 punt 35 (gelaagde informatie)",
+    what: "Of een doel met een beschrijving van meer dan 8 woorden een korte naam heeft (`label`).",
+    why: "De verklaring gebruikt de korte naam in de koppen en in 'In het kort', de eerste laag die de lezer ziet (WP260 punt 35: gelaagde informatie). Zonder `label` heet het doel in de koppen 'Doel 3' en ontbreekt het in 'In het kort'; een lange beschrijving past daar niet. Zo vindt de lezer niet snel wat er met zijn gegevens gebeurt (art. 12 lid 1).",
+    bad: "  - id: behandeling\n    description: Het uitvoeren van uw behandeling en het declareren daarvan bij uw zorgverzekeraar\n",
+    good: "  - id: behandeling\n    label: uw behandeling\n    description: Het uitvoeren van uw behandeling en het declareren daarvan bij uw zorgverzekeraar\n",
+    check: vk112,
+);
+
+/// Descriptions up to this many words serve as their own label.
+const LABEL_FREE_WORDS: usize = 8;
+
+fn vk112(ctx: &Ctx) -> Vec<Found> {
+    let mut out = Vec::new();
+    for (i, p) in ctx.org.purposes.iter().enumerate() {
+        if p.label.as_deref().is_some_and(|l| !l.trim().is_empty()) {
+            continue;
+        }
+        let count = crate::legal::b1::words(&p.description).count();
+        if count <= LABEL_FREE_WORDS {
+            continue;
+        }
+        let n = i + 1;
+        let example = label_example(&p.description, &ctx.org.organisation.name);
+        out.push(Found::new(
+            ctx.purpose(i).key("description"),
+            ctx.t(
+                format!(
+                    "Het doel '{}' heeft geen korte naam (`label`). In de koppen van de verklaring heet het daarom 'Doel {n}', en in 'In het kort' ontbreekt het.",
+                    p.description
+                ),
+                format!(
+                    "The purpose '{}' has no short name (`label`). The statement's headings therefore call it 'Doel {n}', and 'In het kort' leaves it out.",
+                    p.description
+                ),
+            ),
+            Some(ctx.t(
+                format!("Schrijf een korte naam van hooguit zes woorden, bijvoorbeeld `label: {example}`."),
+                format!("Write a short name of at most six words, for example `label: {example}`."),
+            )),
+        ));
+    }
+    out
+}
+
+/// A label suggestion from the first words of a description: "Het uitvoeren van uw
+/// behandeling en …" gives "uitvoeren van uw behandeling". `name` is the organisation's name,
+/// whose words keep their capitals.
+fn label_example(description: &str, name: &str) -> String {
+    const LEADING: &[&str] = &[
+        "het", "de", "een", "om", "ten", "behoeve", "u", "je", "jij", "wij", "we",
+    ];
+    // A new clause starts here: stop before it.
+    const CLAUSE: &[&str] = &[
+        "zoals", "die", "dat", "om", "als", "wij", "we", "waar", "waarbij", "omdat", "zodat", "wanneer", "indien",
+        "door",
+    ];
+    // A second item or a purpose of the first starts here, once a name has two words.
+    const NEXT: &[&str] = &["en", "of", "voor"];
+    const TRAILING: &[&str] = &[
+        "van", "de", "het", "een", "en", "of", "voor", "met", "aan", "te", "om", "in", "op", "bij", "naar", "die",
+        "dat", "uw", "je", "jouw", "zijn", "haar", "hun", "als", "door", "over", "tot", "wij", "we", "ons", "onze",
+        "per", "hoe",
+    ];
+    let lower = |w: &str| w.to_lowercase();
+    // The first clause only: a comma, colon or bracket starts something else.
+    let clause = description
+        .split([',', ';', ':', '(', '.'])
+        .next()
+        .unwrap_or(description);
+    let words: Vec<&str> = crate::legal::b1::words(clause).collect();
+    let skip = words
+        .iter()
+        .take_while(|w| LEADING.contains(&lower(w).as_str()))
+        .count();
+    let mut chosen: Vec<&str> = Vec::new();
+    for w in words.iter().skip(skip) {
+        let l = lower(w);
+        if chosen.len() >= 5
+            || (!chosen.is_empty() && CLAUSE.contains(&l.as_str()))
+            || (chosen.len() >= 2 && NEXT.contains(&l.as_str()))
+        {
+            break;
+        }
+        chosen.push(w);
+    }
+    while chosen.last().is_some_and(|w| TRAILING.contains(&lower(w).as_str())) {
+        chosen.pop();
+    }
+    if chosen.is_empty() {
+        chosen = words.iter().take(4).copied().collect();
+    }
+    let label = chosen.join(" ");
+    // Lower-case the first letter, unless the word is a name or an abbreviation ("BSN", "Wmo").
+    match chosen.first() {
+        Some(first)
+            if !first.chars().skip(1).any(char::is_uppercase) && !name.split_whitespace().any(|n| n == *first) =>
+        {
+            format!("{}{}", lower(first), &label[first.len()..])
+        }
+        _ => label,
+    }
+}
+
 /// The rules of this family, in code order.
-pub const RULES: &[Rule] = &[VK101, VK102, VK103, VK104, VK105, VK106, VK107, VK108, VK111];
+pub const RULES: &[Rule] = &[VK101, VK102, VK103, VK104, VK105, VK106, VK107, VK108, VK111, VK112];
+
+#[cfg(test)]
+mod tests {
+    use super::label_example;
+
+    #[test]
+    fn label_examples_from_descriptions() {
+        let cases = [
+            (
+                "Het uitvoeren van uw behandeling en het declareren daarvan",
+                "uitvoeren van uw behandeling",
+            ),
+            (
+                "U onze nieuwsbrief per e-mail sturen, als u zich aanmeldt.",
+                "onze nieuwsbrief per e-mail sturen",
+            ),
+            (
+                "Foto's of video's maken bij sommige activiteiten en die gebruiken.",
+                "foto's of video's maken",
+            ),
+            (
+                "Livio gebruikt verschillende tools om haar websites te verbeteren.",
+                "Livio gebruikt verschillende tools",
+            ),
+            (
+                "Uw sollicitatie langer bewaren voor een volgende vacature.",
+                "uw sollicitatie langer bewaren",
+            ),
+        ];
+        for (description, label) in cases {
+            assert_eq!(label_example(description, "Livio"), label, "{description}");
+        }
+    }
+}

@@ -136,26 +136,7 @@ fn norm_of(item: &Item) -> Option<&'static RetentionNorm> {
 
 /// A duration in words: "15 jaar", "4 weken", "1 jaar en 6 maanden".
 fn words(ctx: &Ctx, d: &Duration) -> String {
-    let mut parts = Vec::new();
-    for (n, nl_one, nl_many, en_one, en_many) in [
-        (d.years, "jaar", "jaar", "year", "years"),
-        (d.months, "maand", "maanden", "month", "months"),
-        (d.weeks, "week", "weken", "week", "weeks"),
-        (d.days, "dag", "dagen", "day", "days"),
-    ] {
-        if n > 0 {
-            let unit = if n == 1 {
-                ctx.t(nl_one, en_one)
-            } else {
-                ctx.t(nl_many, en_many)
-            };
-            parts.push(format!("{n} {unit}"));
-        }
-    }
-    if parts.is_empty() || d.hours + d.minutes + d.seconds > 0 {
-        return d.to_string();
-    }
-    ctx.lang.and_list(&parts)
+    ctx.duration(d)
 }
 
 rule!(
@@ -194,8 +175,8 @@ fn vk401(ctx: &Ctx) -> Vec<Found> {
                     format!("No retention period is given for '{}'.", p.description),
                 ),
                 Some(ctx.t(
-                    "Noem in `retention` een termijn (`period`, bijvoorbeeld P2Y) met `start`, of de criteria waarmee u die bepaalt.",
-                    "Give a period in `retention` (`period`, e.g. P2Y) with `start`, or the criteria you use to set it.",
+                    "Noem in `retention` een termijn (`period`, bijvoorbeeld `P2Y` voor 2 jaar) met `start`, of de criteria waarmee u die bepaalt.",
+                    "Give a period in `retention` (`period`, e.g. `P2Y` for 2 years) with `start`, or the criteria you use to set it.",
                 )),
             )
         })
@@ -224,8 +205,8 @@ rule!(
 
 fn vk402(ctx: &Ctx) -> Vec<Found> {
     let help = Some(ctx.t(
-        "Noem een periode, bijvoorbeeld `period: P2Y` met `start: na het einde van de begeleiding`.",
-        "Give a period, for example `period: P2Y` with `start: na het einde van de begeleiding`.",
+        "Noem een periode, bijvoorbeeld 2 jaar: `period: P2Y` met `start: na het einde van de begeleiding`.",
+        "Give a period, for example 2 years: `period: P2Y` with `start: na het einde van de begeleiding`.",
     ));
     let mut out: Vec<Found> = all_retention(ctx)
         .into_iter()
@@ -316,8 +297,8 @@ fn vk403(ctx: &Ctx) -> Vec<Found> {
                     ),
                 ),
                 Some(ctx.t(
-                    "Schrijf `period: P20Y` met `start: na de laatste wijziging in het dossier` en `statute: art. 7:454 lid 3 BW`, of langer als dat voor goede zorg nodig is.",
-                    "Write `period: P20Y` with `start: na de laatste wijziging in het dossier` and `statute: art. 7:454 lid 3 BW`, or longer if good care requires it.",
+                    "Schrijf 20 jaar, `period: P20Y`, met `start: na de laatste wijziging in het dossier` en `statute: art. 7:454 lid 3 BW`, of langer als dat voor goede zorg nodig is.",
+                    "Write 20 years, `period: P20Y`, with `start: na de laatste wijziging in het dossier` and `statute: art. 7:454 lid 3 BW`, or longer if good care requires it.",
                 )),
             ))
         })
@@ -483,7 +464,7 @@ fn vk406(ctx: &Ctx) -> Vec<Found> {
         .into_iter()
         .filter(|(_, r, _)| r.period.is_some() && r.start.is_none())
         .map(|(at, r, name)| {
-            let period = r.period.map(|p| p.to_string()).unwrap_or_default();
+            let period = r.period.map(|p| words(ctx, &p)).unwrap_or_default();
             Found::new(
                 at.key("period"),
                 ctx.t(
@@ -517,6 +498,7 @@ fn vk407(ctx: &Ctx) -> Vec<Found> {
                 .map(|d| (at, d, name))
         })
         .map(|(at, d, name)| {
+            let d = words(ctx, &d);
             Found::new(
                 at.key("deletion_within"),
                 ctx.t(

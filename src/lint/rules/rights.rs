@@ -554,6 +554,7 @@ fn vk511(ctx: &Ctx) -> Vec<Found> {
     ));
     let mut out = Vec::new();
     if let Some(d) = r.response_time.filter(longer_than_a_month) {
+        let d = ctx.duration(&d);
         out.push(Found::new(
             rights().key("response_time"),
             ctx.t(
@@ -574,11 +575,11 @@ fn vk511(ctx: &Ctx) -> Vec<Found> {
             ctx.t(
                 format!(
                     "U noemt een termijn van {} voor een verzoek; dat is langer dan één maand.",
-                    t.period
+                    ctx.duration(&t.period)
                 ),
                 format!(
                     "You give a term of {} for a request; that is longer than one month.",
-                    t.period
+                    ctx.duration(&t.period)
                 ),
             ),
             help.clone(),
