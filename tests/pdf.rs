@@ -578,6 +578,22 @@ fn outside_text_area(words: &[WordBox]) -> Vec<String> {
         .collect()
 }
 
+/// Pairs of words whose boxes overlap by more than 1pt both ways (text over text), as in
+/// ci/pdf-checks/bbox.py.
+fn overlapping(words: &[WordBox]) -> Vec<String> {
+    let mut pairs = Vec::new();
+    for (i, a) in words.iter().enumerate() {
+        for b in words[i + 1..].iter().filter(|b| b.page == a.page) {
+            let dx = a.x.1.min(b.x.1) - a.x.0.max(b.x.0);
+            let dy = a.y.1.min(b.y.1) - a.y.0.max(b.y.0);
+            if dx > 1.0 && dy > 1.0 {
+                pairs.push(format!("page {}: {:?} and {:?} overlap", a.page, a.word, b.word));
+            }
+        }
+    }
+    pairs
+}
+
 /// Long Dutch words in 4-column tables, and a long URL.
 fn wide_tables() -> Statement {
     const URL: &str = "https://www.autoriteitpersoonsgegevens.nl/themas/gezondheid/medische-gegevens/bewaartermijnen-van-medische-dossiers?onderwerp=zorgverleners&pagina=2";
@@ -677,6 +693,8 @@ fn wide_tables_and_long_urls_stay_inside_the_text_area() {
         "words outside the text area:\n{}",
         outside.join("\n")
     );
+    let over = overlapping(&words);
+    assert!(over.is_empty(), "words over words:\n{}", over.join("\n"));
     assert!(words.iter().any(|w| w.page > 1), "the tables run over pages");
     // Where the words fit, none is hyphenated: every long word of the fitting table is one
     // word box, at body size (as high as the caption's words, which are at body size).
@@ -747,14 +765,20 @@ fn wide_tables_and_long_urls_stay_inside_the_text_area() {
     }
 }
 
-/// A table of 60 two-line rows.
-fn long_table() -> Statement {
+/// A table of 60 four-line rows after `fill` one-line paragraphs.
+fn long_table(fill: usize) -> Statement {
     let rows = (1..=60)
         .map(|n| {
             vec![
                 text(&format!("Rij{n}")),
+                // Four lines: a paragraph that could split two and two without widows or
+                // orphans, so only an unbreakable row keeps them together.
                 vec![
                     Inline::text(format!("Boven{n} de regel")),
+                    Inline::LineBreak,
+                    Inline::text("tweede regel"),
+                    Inline::LineBreak,
+                    Inline::text("derde regel"),
                     Inline::LineBreak,
                     Inline::text(format!("Onder{n} de regel")),
                 ],
@@ -766,12 +790,12 @@ fn long_table() -> Statement {
         headers: vec!["Rijkop".into(), "Inhoudskop".into()],
         rows,
     };
-    let blocks = vec![
-        BlockKind::Paragraph {
-            content: text("Een alinea voor de tabel."),
-        },
-        BlockKind::Table(table),
-    ];
+    let mut blocks: Vec<BlockKind> = (0..fill)
+        .map(|n| BlockKind::Paragraph {
+            content: text(&format!("Vulregel {n}.")),
+        })
+        .collect();
+    blocks.push(BlockKind::Table(table));
     let summary = section("in-het-kort", "In het kort", Vec::new(), Vec::new());
     statement(
         "lange-tabel",
@@ -782,7 +806,7 @@ fn long_table() -> Statement {
 
 #[test]
 fn long_tables_repeat_their_header_and_never_split_a_row() {
-    let (pdf, _) = render(&long_table());
+    let (pdf, _) = render(&long_table(1));
     let words = word_boxes(&pdf);
     let page_of = |word: &str| {
         words
@@ -805,6 +829,42 @@ fn long_tables_repeat_their_header_and_never_split_a_row() {
         assert_eq!(top, page_of(&format!("Rij{n}")), "row {n} stays whole");
     }
     assert!(outside_text_area(&words).is_empty());
+    assert!(overlapping(&words).is_empty());
+}
+
+#[test]
+fn a_caption_never_stands_alone_at_the_foot_of_a_page() {
+    // More and more text before the table moves its caption down page 1 and over the
+    // foot: wherever it lands, the header row and the first row are on its page.
+    let mut caption_pages = std::collections::BTreeSet::new();
+    for fill in 20..50 {
+        let (pdf, _) = render(&long_table(fill));
+        let words = word_boxes(&pdf);
+        let page_of = |word: &str| {
+            words
+                .iter()
+                .find(|w| w.word == word)
+                .map(|w| w.page)
+                .unwrap_or_else(|| panic!("{word} in the PDF"))
+        };
+        let caption = page_of("Lange");
+        assert_eq!(
+            page_of("Rijkop"),
+            caption,
+            "{fill} lines before: the header row with the caption"
+        );
+        assert_eq!(
+            page_of("Rij1"),
+            caption,
+            "{fill} lines before: the first row with the caption"
+        );
+        caption_pages.insert(caption);
+    }
+    assert_eq!(
+        caption_pages.into_iter().collect::<Vec<_>>(),
+        [1, 2],
+        "the caption moved from page 1 to page 2"
+    );
 }
 
 #[test]

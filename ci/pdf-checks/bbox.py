@@ -6,7 +6,8 @@
   template's left and right margins (this holds for every word, including the running header
   and footer, which share the body's columns), or
 - any edge lies outside the page box (the running header and footer live in the top and
-  bottom margins, so y is checked against the page, not against the margins).
+  bottom margins, so y is checked against the page, not against the margins), or
+- it overlaps another word (by more than 1pt both ways): text printed over text.
 
 This finds table cells printed past the right margin or over each other in a strip beside
 the table, and long words or URLs that run out of their line.
@@ -16,7 +17,7 @@ themes/default/statement.typ), so the check follows the template when it changes
 `--margin-x` overrides them for another theme.
 
 Usage: python3 bbox.py [--margin-x 2.3cm] [--template statement.typ] SITE_DIR|PDF...
-       (exit 1 when any word is outside; prints one line per offending word)
+       (exit 1 when any word is outside or overlaps another; one line per offending word)
 """
 
 import argparse
@@ -38,6 +39,9 @@ TOLERANCE_PT = 0.5
 # ~0.18 of it.
 HANGING = "–—-\u00ad.,:;"
 HANG_PER_BOX_HEIGHT = 0.2
+
+# Two words overlap when their boxes share more than this both ways.
+OVERLAP_PT = 1.0
 
 UNITS_PT = {"pt": 1.0, "mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72.0}
 
@@ -103,6 +107,26 @@ def outside(pdf: Path, margin_x: float) -> list[str]:
     return problems
 
 
+def overlapping(pdf: Path) -> list[str]:
+    """One message per pair of words whose boxes overlap by more than 1pt both ways."""
+    by_page: dict[int, list] = {}
+    for page, _, _, x0, y0, x1, y1, word in words(pdf):
+        by_page.setdefault(page, []).append((y0, y1, x0, x1, word))
+    problems = []
+    for page, boxes in by_page.items():
+        boxes.sort()
+        for i, (y0, y1, x0, x1, word) in enumerate(boxes):
+            for oy0, oy1, ox0, ox1, other in boxes[i + 1 :]:
+                if oy0 >= y1 - OVERLAP_PT:
+                    break  # sorted by top: no later box reaches into this one
+                if min(y1, oy1) - max(y0, oy0) > OVERLAP_PT and min(x1, ox1) - max(x0, ox0) > OVERLAP_PT:
+                    problems.append(
+                        f"page {page}: words {word!r} at x {x0:.1f}–{x1:.1f}, y {y0:.1f}–{y1:.1f} "
+                        f"and {other!r} at x {ox0:.1f}–{ox1:.1f}, y {oy0:.1f}–{oy1:.1f} overlap"
+                    )
+    return problems
+
+
 def pdfs_of(paths: list[str]) -> list[Path]:
     found = []
     for p in map(Path, paths):
@@ -115,7 +139,7 @@ def check(site: Path, margin_x: float | None = None) -> list[str]:
     margin = margin_x if margin_x is not None else template_margin_x(TEMPLATE)
     problems = []
     for pdf in pdfs_of([str(site)]):
-        problems.extend(f"{pdf.parent.name}: {p}" for p in outside(pdf, margin))
+        problems.extend(f"{pdf.parent.name}: {p}" for p in outside(pdf, margin) + overlapping(pdf))
     return problems
 
 
@@ -132,11 +156,11 @@ def main() -> int:
         return 1
     total = 0
     for pdf in pdfs:
-        problems = outside(pdf, margin)
-        total += len(problems)
-        for p in problems:
+        out, over = outside(pdf, margin), overlapping(pdf)
+        total += len(out) + len(over)
+        for p in out + over:
             print(f"bbox: FAIL {pdf}: {p}")
-        print(f"bbox: {pdf}: {len(problems)} word(s) outside the text area")
+        print(f"bbox: {pdf}: {len(out)} word(s) outside the text area, {len(over)} overlapping pair(s)")
     return 1 if total else 0
 
 
