@@ -868,6 +868,50 @@ fn a_caption_never_stands_alone_at_the_foot_of_a_page() {
 }
 
 #[test]
+fn odd_tables_render() {
+    let table = |caption: &str, headers: &[&str], rows: Vec<Vec<Vec<Inline>>>| {
+        BlockKind::Table(Table {
+            caption: caption.into(),
+            headers: headers.iter().map(|h| h.to_string()).collect(),
+            rows,
+        })
+    };
+    let blocks = vec![
+        table("Zonder rijen", &["Kop", "Tweede kop"], Vec::new()),
+        table("", &[], vec![vec![text("Zonderkop"), text("en zonder onderschrift")]]),
+        table(
+            "Eén kolom",
+            &["Enige"],
+            vec![vec![text("www.voorbeeldpraktijk-de-linde.nl/privacy")]],
+        ),
+        table(
+            "Lege cellen",
+            &["Een", "Twee", "Drie"],
+            vec![vec![Vec::new(), Vec::new(), text("Derdecel")], Vec::new()],
+        ),
+    ];
+    let summary = section("in-het-kort", "In het kort", Vec::new(), Vec::new());
+    let statement = statement(
+        "vreemde-tabellen",
+        summary,
+        vec![section("tabellen", "Tabellen", blocks, Vec::new())],
+    );
+    let (pdf, conformance) = render(&statement);
+    assert_eq!(conformance, Conformance::UaAndA2a);
+    let flat = squashed(&pdf_text(&pdf));
+    for marker in [
+        "Zonderrijen",
+        "Zonderkop",
+        "www.voorbeeldpraktijk-de-linde.nl/privacy",
+        "Derdecel",
+    ] {
+        assert!(flat.contains(marker), "{marker}");
+    }
+    let words = word_boxes(&pdf);
+    assert!(outside_text_area(&words).is_empty() && overlapping(&words).is_empty());
+}
+
+#[test]
 fn the_word_box_check_finds_words_past_the_margin() {
     // The check itself: a template whose table is wider than the page fails it.
     let template = DEFAULT_TEMPLATE.replacen(
