@@ -2,7 +2,9 @@
 
 - pdftotext finds every section title of the HTML page, in the same order;
 - the PDF is tagged (/MarkInfo /Marked true and a /StructTreeRoot), has /Lang nl,
-  a document title, and embeds every font it uses.
+  a document title, and embeds every font it uses;
+- no word lies outside the page's text area or over another word (bbox.py: `pdftotext
+  -bbox` word boxes against the template's left and right margins and the page box).
 
 Usage: python3 check.py SITE_DIR   (exit 1 on any failure)
 """
@@ -15,6 +17,8 @@ from pathlib import Path
 
 from pypdf import PdfReader
 from pypdf.generic import IndirectObject
+
+import bbox
 
 
 def resolve(obj):
@@ -98,6 +102,9 @@ def check(site: Path) -> list[str]:
         for font in fonts_embedded(reader):
             problems.append(f"{slug}: font not embedded: {font}")
         print(f"pdf: checked {slug}: {len(reader.pages)} pages, lang {lang}, title {title!r}")
+    words_outside = bbox.check(site)
+    print(f"pdf: {len(words_outside)} word(s) outside the text area or overlapping (pdftotext -bbox)")
+    problems.extend(words_outside)
     return problems
 
 

@@ -15,5 +15,5 @@ if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import pypdf" 2>/dev/
   python3 -m venv "$venv"
   "$venv/bin/pip" install -q "pypdf==5.1.0"
 fi
-echo "== pdf-checks: section order (pdftotext), tagging, /Lang, title, embedded fonts"
+echo "== pdf-checks: section order (pdftotext), tagging, /Lang, title, embedded fonts, word boxes in the text area"
 "$venv/bin/python" "$here/check.py" "$site"
