@@ -95,8 +95,10 @@ fn pdf_text(pdf: &[u8], s: &Statement) -> String {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("x.pdf");
     std::fs::write(&path, pdf).expect("write");
+    // `-raw` keeps the content stream's order: a table cell's lines stay together instead of
+    // being interleaved with the cell beside it.
     let out = Command::new("pdftotext")
-        .args(["-enc", "UTF-8", "-nopgbrk"])
+        .args(["-raw", "-enc", "UTF-8", "-nopgbrk"])
         .arg(&path)
         .arg("-")
         .output()

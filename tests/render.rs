@@ -106,10 +106,11 @@ fn voorbeeld_praktijk_u() {
 
 #[test]
 fn voorbeeld_praktijk_je() {
-    let mut loaded = load(REFERENCE);
-    loaded.org.statement.address_form = AddressForm::Je;
+    // The je reference is written in je throughout (tests/fidelity.rs checks that no u word
+    // reaches its statement); flipping `address_form` on u text would mix the forms.
+    let loaded = load("tests/fixtures/statements/voorbeeld-praktijk-je.yaml");
+    assert_eq!(loaded.org.statement.address_form, AddressForm::Je);
     let (page, fragment) = render(&loaded);
-    assert!(page.contains("jouw") || page.contains(" je "), "the je form is used");
     insta::assert_snapshot!("voorbeeld_praktijk_je_page", page);
     insta::assert_snapshot!("voorbeeld_praktijk_je_fragment", fragment);
 }
@@ -252,7 +253,7 @@ fn every_section_title_appears_in_order_for_every_organisation() {
 fn the_reference_is_versioned_and_not_a_draft() {
     let (page, _) = render(&load(REFERENCE));
     assert!(!page.contains("vk-draft"));
-    assert!(page.contains(r#"<p class="vk-version">Versie 2025.1, geldig vanaf 1 maart 2025</p>"#));
+    assert!(page.contains(r#"<p class="vk-version">Versie 2025.1. Deze versie geldt vanaf 1 maart 2025.</p>"#));
     assert!(page.contains(r#"id="wijzigingen""#), "a 'Wijzigingen' section");
     assert!(page.contains(r#"id="bewaartermijnen""#), "stable Dutch anchors");
 }
