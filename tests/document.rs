@@ -136,3 +136,16 @@ fn every_catalogue_key_is_used_in_the_code() {
         .collect();
     assert!(unused.is_empty(), "catalogue keys no code uses: {unused:?}");
 }
+
+/// The README's quick-start example is a file a new user copies: it loads and lints clean.
+#[test]
+fn the_readme_example_lints_clean() {
+    let readme = std::fs::read_to_string("README.md").expect("README.md");
+    let start = readme.find("```yaml\n").expect("a yaml example") + "```yaml\n".len();
+    let end = start + readme[start..].find("```").expect("end of the example");
+    let loaded = verklaar::model::load::load_bytes("README.md", &readme.as_bytes()[start..end])
+        .unwrap_or_else(|f| panic!("the README example does not load: {:?}", f.diagnostics));
+    let findings = lint::check(&loaded, &LintOptions::new(Lang::Nl));
+    let codes: Vec<&str> = findings.iter().map(|f| f.rule.code).collect();
+    assert!(codes.is_empty(), "the README example has findings: {codes:?}");
+}
