@@ -1596,31 +1596,18 @@ impl Builder<'_> {
         let any_adm = with.iter().any(|(_, p)| p.automated_decision.is_some());
         let any_profiling = with.iter().any(|(_, p)| p.profiling.is_some());
         let mut silent = false;
-        match (org.automated_decisions, any_adm) {
-            (Some(false), false) => {
-                blocks.push(Block::paragraph(self.s(Key::AdmNone)).from("/automated_decisions"));
+        for (stated, described, none, path) in [
+            (org.automated_decisions, any_adm, Key::AdmNone, "/automated_decisions"),
+            (org.profiling, any_profiling, Key::AdmProfilingNone, "/profiling"),
+        ] {
+            match (stated, described) {
+                (Some(false), false) => blocks.push(Block::paragraph(self.s(none)).from(path)),
+                // `false` beside a purpose that does it: the purpose's own words are shown,
+                // never the "no"; lint reports the contradiction.
+                (Some(_), true) => blocks.last_mut().into_iter().for_each(|b| b.paths.push(path.into())),
+                (None, true) => {}
+                (_, false) => silent = true,
             }
-            // `false` beside a purpose that does it: the purpose's own words are shown, never
-            // the "no"; lint reports the contradiction.
-            (Some(_), true) => blocks
-                .last_mut()
-                .into_iter()
-                .for_each(|b| b.paths.push("/automated_decisions".into())),
-            (None, true) => {}
-            (_, false) => silent = true,
-        }
-        match (org.profiling, any_profiling) {
-            (Some(false), false) => {
-                blocks.push(Block::paragraph(self.s(Key::AdmProfilingNone)).from("/profiling"));
-            }
-            // `false` beside a purpose that does it: the purpose's own words are shown, never
-            // the "no"; lint reports the contradiction.
-            (Some(_), true) => blocks
-                .last_mut()
-                .into_iter()
-                .for_each(|b| b.paths.push("/profiling".into())),
-            (None, true) => {}
-            (_, false) => silent = true,
         }
         if silent {
             blocks.push(self.silent("/automated_decisions"));

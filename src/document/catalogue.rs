@@ -527,26 +527,7 @@ mod tests {
                 assert!(!c.s(*key).trim().is_empty(), "{} is empty", key.name());
             }
         }
-        for key in [
-            SectionKey::Identity,
-            SectionKey::Dpo,
-            SectionKey::Scope,
-            SectionKey::Data,
-            SectionKey::Sources,
-            SectionKey::Purposes,
-            SectionKey::Provision,
-            SectionKey::Recipients,
-            SectionKey::Transfers,
-            SectionKey::Retention,
-            SectionKey::AutomatedDecisions,
-            SectionKey::Cookies,
-            SectionKey::Security,
-            SectionKey::Rights,
-            SectionKey::Objection,
-            SectionKey::Requests,
-            SectionKey::Complaints,
-            SectionKey::Changes,
-        ] {
+        for key in crate::document::STANDARD_SECTIONS {
             for form in [AddressForm::U, AddressForm::Je] {
                 let (anchor, title) = Catalogue::new(form).section(key);
                 assert!(!anchor.is_empty() && !title.is_empty(), "{key:?}");
