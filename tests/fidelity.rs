@@ -404,7 +404,7 @@ purposes:
   - { id: twee, description: Iets anders, data_subjects: [klanten], data_categories: [contact], sources: [self], legal_basis: contract }
 ",
             &["geldt het recht van bezwaar niet", "Geldt voor al onze doelen"],
-            &["Dat staat nog niet in deze verklaring.", SILENT],
+            &["Bij 'Onze dienst' staat nog niet waarom wij de gegevens mogen gebruiken.", SILENT],
         ),
         (
             "every basis known, none of them public task or legitimate interest",

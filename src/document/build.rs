@@ -1046,6 +1046,25 @@ impl Builder<'_> {
             blocks.push(self.silent("/purposes"));
         } else {
             blocks.push(Block::paragraph(self.s(Key::PurposesIntro)));
+            let without: Vec<String> = org
+                .purposes
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.legal_basis.is_none())
+                .map(|(i, p)| self.reference(i, p))
+                .collect();
+            if !without.is_empty() {
+                blocks.push(
+                    Block::new(BlockKind::Notice {
+                        kind: NoticeKind::Missing,
+                        content: text(
+                            self.c
+                                .get(Key::PurposesBasisMissing, &[("purposes", &self.join_and(&without))]),
+                        ),
+                    })
+                    .from("!/purposes/*/legal_basis"),
+                );
+            }
         }
         if !org.legal_bases.is_empty() {
             blocks.push(Block::paragraph(self.s(Key::PurposesStatementBases)));
@@ -1102,17 +1121,13 @@ impl Builder<'_> {
             items.push(def(self.s(term), value));
             paths.extend(path);
         };
-        match p.legal_basis {
-            Some(basis) => add(
+        // A missing basis is said once for the section (see `purposes`), not per purpose.
+        if let Some(basis) = p.legal_basis {
+            add(
                 Key::PurposeBasis,
                 self.t(basis_key(basis)),
                 vec![format!("{at}/legal_basis")],
-            ),
-            None => add(
-                Key::PurposeBasis,
-                self.t(Key::NotStated),
-                vec![format!("!{at}/legal_basis")],
-            ),
+            );
         }
         if let Some(s) = &p.statute {
             add(Key::PurposeStatute, sentence_of(s), vec![format!("{at}/statute")]);

@@ -146,6 +146,7 @@ keys! {
     SourcesPublic = "sources.public",
     PurposesIntro = "purposes.intro",
     PurposesNumbered = "purposes.numbered",
+    PurposesBasisMissing = "purposes.basis_missing",
     PurposesStatementBases = "purposes.statement_bases",
     PurposeBasis = "purpose.basis",
     PurposeStatute = "purpose.statute",
