@@ -444,3 +444,43 @@ fn schema_prints_the_checked_in_schema() {
         "`verklaar schema` differs from schemas/verklaar.schema.json; run `cargo run -- schema > schemas/verklaar.schema.json`"
     );
 }
+
+/// A recipient outside the EEA is a transfer: without `transfers`, with `transfers: []` or with
+/// a transfer for someone else, lint fails the gate (VK311, exit 1) — the README example is
+/// otherwise clean.
+#[test]
+fn an_undeclared_transfer_fails_the_gate() {
+    let readme = std::fs::read_to_string("README.md").expect("README.md");
+    let start = readme.find("```yaml\n").expect("a yaml example") + "```yaml\n".len();
+    let end = start + readme[start..].find("```").expect("end of the example");
+    let example = readme[start..end].replace("# yaml-language-server: $schema=../schemas/verklaar.schema.json\n", "");
+    let us = "recipients:\n  - { id: mail, name: Mailbedrijf, role: processor, agreement: true, country: US }\n";
+    let cases = [
+        (
+            "zonder",
+            example
+                .replace("recipients: []", us.trim_end())
+                .replace("transfers: []", ""),
+        ),
+        ("leeg", example.replace("recipients: []", us.trim_end())),
+        (
+            "ander",
+            example.replace("recipients: []", us.trim_end()).replace(
+                "transfers: []",
+                "transfers:\n  - { countries: [IN], mechanism: standard_contractual_clauses }",
+            ),
+        ),
+    ];
+    for (name, text) in cases {
+        let file = format!("{name}.yaml");
+        let dir = workdir(&[(&file, &text)]);
+        let json = stdout_json(&lint(dir.path(), &[&file, "--format", "json"]).code(1));
+        let codes: Vec<&str> = json["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .filter_map(|d| d["code"].as_str())
+            .collect();
+        assert!(codes.contains(&"VK311"), "{name}: {codes:?}\n{text}");
+    }
+}

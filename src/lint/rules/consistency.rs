@@ -1111,53 +1111,20 @@ fn vk707(ctx: &Ctx) -> Vec<Found> {
 
 rule!(
     VK708, "VK708", "statement-contradiction", Warning, "AVG art. 5 lid 1 sub a; art. 12 lid 1",
-    what: "Of het model twee feiten bevat die elkaar uitsluiten: 'geen doorgifte' (`transfers: []`) met een ontvanger buiten de EER; 'geen toestemming nodig' bij een doel op grond van toestemming; een doorgifte terwijl een tekst zegt dat er geen is; 'geen tracking cookies' met een tracking cookie; 'geldt niet voor medewerkers' met gegevens van medewerkers.",
+    what: "Of het model twee feiten bevat die elkaar uitsluiten: 'geen toestemming nodig' bij een doel op grond van toestemming; een doorgifte terwijl een tekst zegt dat er geen is; 'geen tracking cookies' met een tracking cookie; 'geldt niet voor medewerkers' met gegevens van medewerkers.",
     why: "Tegenstrijdige informatie is niet transparant (AVG art. 5 lid 1 sub a; art. 12 lid 1): de lezer weet niet welke uitspraak klopt, en de organisatie kan zich op geen van beide beroepen.",
-    bad: "recipients:\n  - { id: mail, name: Mailchimp, role: processor, agreement: true, country: US }\ntransfers: []\n",
-    good: "recipients:\n  - { id: mail, name: Mailchimp, role: processor, agreement: true, country: US }\ntransfers:\n  - { recipient: mail, countries: [US], mechanism: adequacy_dpf }\n",
+    bad: "cookies:\n  consent: Wij plaatsen geen tracking cookies.\n  items:\n    - { name: _ga, provider: Google, kind: tracking, purpose: Volgt bezoekers., retention: P2Y }\n",
+    good: "cookies:\n  consent: Wij plaatsen geen tracking cookies.\n  items:\n    - { name: sessie, provider: Praktijk De Linde, kind: functional, purpose: Houdt het formulier werkend., retention: PT2H }\n",
     check: vk708,
 );
 
 fn vk708(ctx: &Ctx) -> Vec<Found> {
     let mut out = Vec::new();
-    no_transfer_but_foreign_recipient(ctx, &mut out);
     no_consent_needed_but_consent(ctx, &mut out);
     transfer_denied_in_text(ctx, &mut out);
     cookies_denied_but_listed(ctx, &mut out);
     employees_excluded_but_processed(ctx, &mut out);
     out
-}
-
-/// `transfers: []` ("geen doorgifte") while a recipient processes data outside the EEA.
-fn no_transfer_but_foreign_recipient(ctx: &Ctx, out: &mut Vec<Found>) {
-    if !ctx.org.transfers.as_ref().is_some_and(Vec::is_empty) {
-        return;
-    }
-    for (i, r) in ctx.org.recipients.iter().flatten().enumerate() {
-        let Some(country) = r.country.as_deref().map(str::trim) else {
-            continue;
-        };
-        if country.is_empty() || crate::legal::in_eea(country) {
-            continue;
-        }
-        out.push(Found::new(
-            Pointer::root().key("recipients").index(i).key("country"),
-            ctx.t(
-                format!(
-                    "U schrijft dat er geen doorgifte buiten de EER is (`transfers: []`), maar '{}' verwerkt gegevens in {country}, buiten de EER.",
-                    r.name
-                ),
-                format!(
-                    "You state there are no transfers outside the EEA (`transfers: []`), but '{}' processes data in {country}, outside the EEA.",
-                    r.name
-                ),
-            ),
-            Some(ctx.t(
-                format!("Neem de doorgifte op in `transfers` met land en grond (bijvoorbeeld `recipient: {}`, `countries: [{country}]`, `mechanism`), of corrigeer het land.", r.id),
-                format!("Add the transfer to `transfers` with country and ground (e.g. `recipient: {}`, `countries: [{country}]`, `mechanism`), or correct the country.", r.id),
-            )),
-        ));
-    }
 }
 
 /// "Geen toestemming nodig", "toestemming is niet vereist" and the like.

@@ -136,6 +136,69 @@ fn vk305(ctx: &Ctx) -> Vec<Found> {
 }
 
 rule!(
+    VK311, "VK311", "transfer-not-declared", Error, "AVG art. 13 lid 1 sub f; art. 14 lid 1 sub f; art. 44",
+    what: "Of elke ontvanger met een land buiten de EER (`recipients[].country`) onder een doorgifte in `transfers` valt, met die ontvanger of dat land. Ook als `transfers` ontbreekt of leeg is (`transfers: []`).",
+    why: "Gaan gegevens naar een ontvanger buiten de EER, dan is dat een doorgifte (art. 44). De verklaring moet die melden, met de grond (art. 13 lid 1 sub f). Zonder melding zegt de verklaring niets, of met `transfers: []` zelfs iets onjuists: dat er geen doorgifte is.",
+    bad: "recipients:\n  - { id: mail, name: Mailchimp, role: processor, agreement: true, country: US }\ntransfers: []\n",
+    good: "recipients:\n  - { id: mail, name: Mailchimp, role: processor, agreement: true, country: US }\ntransfers:\n  - { recipient: mail, countries: [US], mechanism: adequacy_dpf }\n",
+    check: vk311,
+);
+
+fn vk311(ctx: &Ctx) -> Vec<Found> {
+    let transfers = ctx.org.transfers.as_deref().unwrap_or(&[]);
+    let stated_none = ctx.org.transfers.as_ref().is_some_and(Vec::is_empty);
+    let mut out = Vec::new();
+    for (i, r) in ctx.org.recipients.iter().flatten().enumerate() {
+        let Some(country) = r.country.as_deref().map(str::trim).filter(|c| !c.is_empty()) else {
+            continue;
+        };
+        if crate::legal::in_eea(country) {
+            continue;
+        }
+        let covered = transfers.iter().any(|t| {
+            t.recipient.as_deref() == Some(r.id.as_str())
+                || (t.recipient.is_none() && t.countries.iter().any(|c| c.trim().eq_ignore_ascii_case(country)))
+        });
+        if covered {
+            continue;
+        }
+        let land = crate::document::catalogue::Catalogue::new(crate::model::vocab::AddressForm::U).country(country);
+        let (nl, en) = if stated_none {
+            (
+                format!(
+                    "U schrijft dat er geen doorgifte buiten de EER is (`transfers: []`), maar '{}' verwerkt gegevens in {land}, buiten de EER.",
+                    r.name
+                ),
+                format!(
+                    "You state there are no transfers outside the EEA (`transfers: []`), but '{}' processes data in {country}, outside the EEA.",
+                    r.name
+                ),
+            )
+        } else {
+            (
+                format!(
+                    "'{}' verwerkt gegevens in {land}, buiten de EER, maar `transfers` noemt die doorgifte niet.",
+                    r.name
+                ),
+                format!(
+                    "'{}' processes data in {country}, outside the EEA, but `transfers` does not list that transfer.",
+                    r.name
+                ),
+            )
+        };
+        out.push(Found::new(
+            Pointer::root().key("recipients").index(i).key("country"),
+            ctx.t(nl, en),
+            Some(ctx.t(
+                format!("Neem de doorgifte op in `transfers` met land en grond, bijvoorbeeld `{{ recipient: {}, countries: [{country}], mechanism: standard_contractual_clauses }}`. Of corrigeer het land.", r.id),
+                format!("Add the transfer to `transfers` with country and ground, e.g. `{{ recipient: {}, countries: [{country}], mechanism: standard_contractual_clauses }}`. Or correct the country.", r.id),
+            )),
+        ));
+    }
+    out
+}
+
+rule!(
     VK306, "VK306", "transfer-copy-means-missing", Error, "AVG art. 13 lid 1 sub f (slot); art. 14 lid 1 sub f",
     what: "Of bij standaardcontractbepalingen of bindende bedrijfsvoorschriften staat hoe iemand een kopie krijgt.",
     why: "Art. 13 lid 1 sub f vraagt bij passende waarborgen (art. 46–47) te vermelden hoe een kopie te verkrijgen is of waar die staat.",
@@ -332,4 +395,4 @@ fn vk304(ctx: &Ctx) -> Vec<Found> {
 }
 
 /// The rules of this family, in code order.
-pub const RULES: &[Rule] = &[VK301, VK302, VK303, VK304, VK305, VK306, VK307, VK308, VK310];
+pub const RULES: &[Rule] = &[VK301, VK302, VK303, VK304, VK305, VK306, VK307, VK308, VK310, VK311];
