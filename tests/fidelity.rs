@@ -557,3 +557,105 @@ fn the_reference_reads_at_b1_in_both_forms() {
         );
     }
 }
+
+// ---- Lint reports every silence -----------------------------------------------------------
+
+/// Which rules report the file's silence behind each silence note of the statement.
+const SILENCE_RULES: &[(&str, &[&str])] = &[
+    ("/dpo", &["VK011"]),
+    ("/dpo/email", &["VK005"]),
+    ("/data_subjects", &["VK008"]),
+    ("/data_categories", &["VK201"]),
+    ("/sources", &["VK113", "VK101"]),
+    ("/purposes", &["VK101"]),
+    ("/purposes/*/legal_basis", &["VK102", "VK103", "VK101"]),
+    ("/purposes/*/provision", &["VK111", "VK101"]),
+    ("/purposes/*/retention", &["VK401", "VK101"]),
+    ("/recipients", &["VK301"]),
+    ("/transfers", &["VK311", "VK312"]),
+    ("/automated_decisions", &["VK608", "VK609"]),
+    ("/cookies", &["VK606", "VK610"]),
+    ("/cookies/items", &["VK606"]),
+    ("/security/measures", &["VK009"]),
+    ("/rights/channel", &["VK514"]),
+    ("/statement/version", &["VK007"]),
+];
+
+fn silences(s: &Statement) -> Vec<String> {
+    fn walk(section: &Section, out: &mut Vec<String>) {
+        for b in &section.blocks {
+            out.extend(b.paths.iter().filter_map(|p| p.strip_prefix('!')).map(str::to_string));
+        }
+        section.subsections.iter().for_each(|s| walk(s, out));
+    }
+    let mut out = Vec::new();
+    walk(&s.summary, &mut out);
+    s.sections.iter().for_each(|x| walk(x, &mut out));
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Every "Hierover staat nog niets" in a statement is a finding in `verklaar lint`: the
+/// statement and the report never disagree about what the file leaves out.
+#[test]
+fn lint_reports_every_silence() {
+    let readme = std::fs::read_to_string("README.md").expect("README.md");
+    let start = readme.find("```yaml\n").expect("a yaml example") + "```yaml\n".len();
+    let end = start + readme[start..].find("```").expect("end of the example");
+    let example = &readme[start..end];
+    // The README example without each top-level key in turn, and the real files.
+    let mut inputs: Vec<(String, String)> = files()
+        .iter()
+        .map(|p| (p.display().to_string(), std::fs::read_to_string(p).expect("file")))
+        .collect();
+    for key in [
+        "dpo",
+        "transfers",
+        "recipients",
+        "rights",
+        "security",
+        "automated_decisions",
+        "profiling",
+        "purposes",
+        "data_subjects",
+        "data_categories",
+    ] {
+        let mut kept = Vec::new();
+        let mut skipping = false;
+        for line in example.lines() {
+            if line.starts_with(&format!("{key}:")) {
+                skipping = true;
+                continue;
+            }
+            if skipping && line.starts_with(' ') {
+                continue;
+            }
+            skipping = false;
+            kept.push(line);
+        }
+        inputs.push((format!("README example without {key}"), kept.join("\n")));
+    }
+    let mut failures = Vec::new();
+    for (name, text) in inputs {
+        let Ok(loaded) = load_bytes("x.yaml", text.as_bytes()) else {
+            continue;
+        };
+        let mut options = LintOptions::new(Lang::Nl);
+        options.today = Date::parse("2026-01-01").expect("date");
+        let findings = lint::check(&loaded, &options);
+        let s = verklaar::document::build(&loaded, &findings);
+        for silence in silences(&s) {
+            let Some((_, rules)) = SILENCE_RULES.iter().find(|(p, _)| *p == silence) else {
+                failures.push(format!("{name}: silence at {silence} has no rule in SILENCE_RULES"));
+                continue;
+            };
+            if !findings.iter().any(|f| rules.contains(&f.rule.code)) {
+                failures.push(format!(
+                    "{name}: the statement is silent at {silence}, but lint reports none of {rules:?}"
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

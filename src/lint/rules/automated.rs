@@ -455,6 +455,38 @@ rule!(
     check: vk606,
 );
 
+rule!(
+    VK610, "VK610", "website-unstated", Info, "Tw art. 11.7a; AVG art. 13",
+    what: "Of het bestand zegt of de verklaring over een website gaat (`scope.website` of `scope.websites`) als het geen cookies noemt.",
+    why: "Zonder dat zegt de verklaring bij cookies dat zij er nog niets over zegt. Heeft u geen website, of gaat de verklaring er niet over, schrijf dan `scope: { website: false }`.",
+    bad: "# geen `scope.website`, geen `cookies`\n",
+    good: "scope:\n  website: false\n",
+    check: vk610,
+);
+
+fn vk610(ctx: &Ctx) -> Vec<Found> {
+    let scope = ctx.org.scope.clone().unwrap_or_default();
+    // A website in scope without cookies is VK606's finding.
+    if ctx.org.cookies.is_some()
+        || scope.website.is_some()
+        || !scope.websites.is_empty()
+        || website_in_scope(ctx).is_some()
+    {
+        return vec![];
+    }
+    vec![Found::new(
+        Pointer::root().key("scope").key("website"),
+        ctx.t(
+            "Het bestand zegt niet of de verklaring over een website gaat, en noemt geen cookies. De verklaring zegt daarom bij cookies dat zij er nog niets over zegt.",
+            "The file does not say whether the statement covers a website, and lists no cookies. The statement therefore says it does not cover cookies yet.",
+        ),
+        Some(ctx.t(
+            "Gaat de verklaring niet over een website, schrijf dan `scope: { website: false }`. Anders: noem de website in `scope.websites` en de cookies in `cookies`.",
+            "If the statement does not cover a website, write `scope: { website: false }`. Otherwise name the website in `scope.websites` and the cookies in `cookies`.",
+        )),
+    )]
+}
+
 /// Why the statement covers a website: the pointer to underline and the reason for the
 /// message (nl, en). A named website and website data found in the categories are combined.
 fn website_in_scope(ctx: &Ctx) -> Option<(Pointer, String, String)> {
@@ -818,7 +850,7 @@ fn vk609(ctx: &Ctx) -> Vec<Found> {
 }
 
 /// The rules of this family, in code order.
-pub const RULES: &[Rule] = &[VK601, VK602, VK603, VK604, VK605, VK606, VK607, VK608, VK609];
+pub const RULES: &[Rule] = &[VK601, VK602, VK603, VK604, VK605, VK606, VK607, VK608, VK609, VK610];
 
 #[cfg(test)]
 mod tests {

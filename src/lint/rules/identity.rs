@@ -348,5 +348,33 @@ fn vk010(ctx: &Ctx) -> Vec<Found> {
     )]
 }
 
+rule!(
+    VK011, "VK011", "dpo-unstated", Info, "AVG art. 13 lid 1 sub b; art. 14 lid 1 sub b",
+    what: "Of het bestand zegt of er een functionaris gegevensbescherming (FG) is (`dpo`).",
+    why: "Heeft u een FG, dan moet de verklaring zijn contactgegevens noemen (art. 13 lid 1 sub b). Zegt het bestand niets, dan schrijft de verklaring dat zij er nog niets over zegt; de lezer weet dan niet of er een FG is.",
+    bad: "# geen `dpo`\n",
+    good: "dpo:\n  appointed: false\n  not_required_reason: Kleine praktijk; geen verwerking op grote schaal.\n",
+    check: vk011,
+);
+
+fn vk011(ctx: &Ctx) -> Vec<Found> {
+    if ctx.org.dpo.is_some() {
+        return vec![];
+    }
+    vec![Found::new(
+        Pointer::root().key("dpo"),
+        ctx.t(
+            "Het bestand zegt niet of u een functionaris gegevensbescherming (FG) heeft. De verklaring zegt daarom dat zij er nog niets over zegt.",
+            "The file does not say whether you have a data protection officer (DPO). The statement therefore says it does not cover this yet.",
+        ),
+        Some(ctx.t(
+            "Schrijf `dpo: { appointed: true, email: … }`, of `dpo: { appointed: false, not_required_reason: … }`.",
+            "Write `dpo: { appointed: true, email: … }`, or `dpo: { appointed: false, not_required_reason: … }`.",
+        )),
+    )]
+}
+
 /// The rules of this family, in code order.
-pub const RULES: &[Rule] = &[VK001, VK002, VK003, VK004, VK005, VK006, VK007, VK008, VK009, VK010];
+pub const RULES: &[Rule] = &[
+    VK001, VK002, VK003, VK004, VK005, VK006, VK007, VK008, VK009, VK010, VK011,
+];

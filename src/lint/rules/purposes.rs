@@ -491,8 +491,37 @@ fn label_example(description: &str, name: &str) -> String {
     }
 }
 
+rule!(
+    VK113, "VK113", "sources-unstated", Warning, "AVG art. 13 lid 1; art. 14 lid 2 sub f",
+    what: "Of het bestand zegt waar de gegevens vandaan komen: van de betrokkene zelf (`sources: [self]` bij een doel) of uit een andere bron (`sources`).",
+    why: "Komen gegevens niet van de persoon zelf, dan moet de verklaring de bron noemen (art. 14 lid 2 sub f). Zegt het bestand niets, dan weet de lezer niet welke regels gelden, en zegt de verklaring dat zij er nog niets over zegt.",
+    bad: "purposes:\n  - { id: dienst, description: Onze dienst leveren, legal_basis: contract }\n",
+    good: "purposes:\n  - { id: dienst, description: Onze dienst leveren, legal_basis: contract, sources: [self] }\n",
+    check: vk113,
+);
+
+fn vk113(ctx: &Ctx) -> Vec<Found> {
+    let org = ctx.org;
+    if org.purposes.is_empty() || !org.sources.is_empty() || org.purposes.iter().any(|p| !p.sources.is_empty()) {
+        return vec![];
+    }
+    vec![Found::new(
+        Pointer::root().key("purposes").index(0),
+        ctx.t(
+            "Het bestand zegt bij geen enkel doel waar de gegevens vandaan komen. De verklaring zegt daarom dat zij er nog niets over zegt.",
+            "The file does not say for any purpose where the data come from. The statement therefore says it does not cover this yet.",
+        ),
+        Some(ctx.t(
+            "Schrijf bij elk doel `sources: [self]` als de gegevens van de persoon zelf komen, en noem andere bronnen in `sources`.",
+            "Write `sources: [self]` at each purpose when the data come from the person, and list other sources in `sources`.",
+        )),
+    )]
+}
+
 /// The rules of this family, in code order.
-pub const RULES: &[Rule] = &[VK101, VK102, VK103, VK104, VK105, VK106, VK107, VK108, VK111, VK112];
+pub const RULES: &[Rule] = &[
+    VK101, VK102, VK103, VK104, VK105, VK106, VK107, VK108, VK111, VK112, VK113,
+];
 
 #[cfg(test)]
 mod tests {

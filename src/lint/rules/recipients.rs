@@ -199,6 +199,41 @@ fn vk311(ctx: &Ctx) -> Vec<Found> {
 }
 
 rule!(
+    VK312, "VK312", "transfers-unstated", Warning, "AVG art. 13 lid 1 sub f; art. 14 lid 1 sub f",
+    what: "Of het bestand zegt of er doorgifte buiten de EER is (`transfers`), ook als geen ontvanger buiten de EER zit.",
+    why: "Zonder `transfers` zegt de verklaring dat zij er nog niets over zegt. Is er geen doorgifte, schrijf dan `transfers: []`; dan zegt de verklaring het uitdrukkelijk.",
+    bad: "recipients:\n  - { id: epd, name: EPD-leverancier, role: processor, agreement: true, country: NL }\n# geen `transfers`\n",
+    good: "recipients:\n  - { id: epd, name: EPD-leverancier, role: processor, agreement: true, country: NL }\ntransfers: []\n",
+    check: vk312,
+);
+
+fn vk312(ctx: &Ctx) -> Vec<Found> {
+    if ctx.org.transfers.is_some() {
+        return vec![];
+    }
+    // A recipient outside the EEA is VK311's finding: one defect, one finding.
+    let foreign = ctx.org.recipients.iter().flatten().any(|r| {
+        r.country
+            .as_deref()
+            .is_some_and(|c| !c.trim().is_empty() && !crate::legal::in_eea(c))
+    });
+    if foreign {
+        return vec![];
+    }
+    vec![Found::new(
+        Pointer::root().key("transfers"),
+        ctx.t(
+            "Het bestand zegt niet of er doorgifte buiten de EER is. De verklaring zegt daarom dat zij er nog niets over zegt.",
+            "The file does not say whether data go outside the EEA. The statement therefore says it does not cover this yet.",
+        ),
+        Some(ctx.t(
+            "Is er geen doorgifte, schrijf dan `transfers: []`. Is er wel doorgifte, noem die dan met land en grond.",
+            "If there is no transfer, write `transfers: []`. If there is, list it with country and ground.",
+        )),
+    )]
+}
+
+rule!(
     VK306, "VK306", "transfer-copy-means-missing", Error, "AVG art. 13 lid 1 sub f (slot); art. 14 lid 1 sub f",
     what: "Of bij standaardcontractbepalingen of bindende bedrijfsvoorschriften staat hoe iemand een kopie krijgt.",
     why: "Art. 13 lid 1 sub f vraagt bij passende waarborgen (art. 46–47) te vermelden hoe een kopie te verkrijgen is of waar die staat.",
@@ -395,4 +430,6 @@ fn vk304(ctx: &Ctx) -> Vec<Found> {
 }
 
 /// The rules of this family, in code order.
-pub const RULES: &[Rule] = &[VK301, VK302, VK303, VK304, VK305, VK306, VK307, VK308, VK310, VK311];
+pub const RULES: &[Rule] = &[
+    VK301, VK302, VK303, VK304, VK305, VK306, VK307, VK308, VK310, VK311, VK312,
+];
