@@ -4,6 +4,8 @@
 //! Every `lint` runs inside a temporary directory with relative paths, so file names in the
 //! output are stable. Exit code 1 (error findings) belongs with the lint rule tests.
 
+mod common;
+
 use std::path::Path;
 
 use assert_cmd::Command;
@@ -450,10 +452,8 @@ fn schema_prints_the_checked_in_schema() {
 /// otherwise clean.
 #[test]
 fn an_undeclared_transfer_fails_the_gate() {
-    let readme = std::fs::read_to_string("README.md").expect("README.md");
-    let start = readme.find("```yaml\n").expect("a yaml example") + "```yaml\n".len();
-    let end = start + readme[start..].find("```").expect("end of the example");
-    let example = readme[start..end].replace("# yaml-language-server: $schema=../schemas/verklaar.schema.json\n", "");
+    let example = common::readme_example();
+    let example = example.replace("# yaml-language-server: $schema=../schemas/verklaar.schema.json\n", "");
     let us = "recipients:\n  - { id: mail, name: Mailbedrijf, role: processor, agreement: true, country: US }\n";
     let cases = [
         (

@@ -1,6 +1,8 @@
 //! The statement document: every organisation gets every standard section, in order, with
 //! no missing catalogue sentence; free text cannot smuggle in links other than http(s)/mailto.
 
+mod common;
+
 use std::path::Path;
 
 use verklaar::document::catalogue::{Catalogue, Key};
@@ -140,10 +142,8 @@ fn every_catalogue_key_is_used_in_the_code() {
 /// The README's quick-start example is a file a new user copies: it loads and lints clean.
 #[test]
 fn the_readme_example_lints_clean() {
-    let readme = std::fs::read_to_string("README.md").expect("README.md");
-    let start = readme.find("```yaml\n").expect("a yaml example") + "```yaml\n".len();
-    let end = start + readme[start..].find("```").expect("end of the example");
-    let loaded = verklaar::model::load::load_bytes("README.md", &readme.as_bytes()[start..end])
+    let example = common::readme_example();
+    let loaded = verklaar::model::load::load_bytes("README.md", example.as_bytes())
         .unwrap_or_else(|f| panic!("the README example does not load: {:?}", f.diagnostics));
     let findings = lint::check(&loaded, &LintOptions::new(Lang::Nl));
     let codes: Vec<&str> = findings.iter().map(|f| f.rule.code).collect();

@@ -14,6 +14,8 @@
 //! PDF text comes from poppler's `pdftotext`; the test fails when it is missing (`.ci/run`
 //! installs poppler-utils before the tests).
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -600,10 +602,7 @@ fn silences(s: &Statement) -> Vec<String> {
 /// statement and the report never disagree about what the file leaves out.
 #[test]
 fn lint_reports_every_silence() {
-    let readme = std::fs::read_to_string("README.md").expect("README.md");
-    let start = readme.find("```yaml\n").expect("a yaml example") + "```yaml\n".len();
-    let end = start + readme[start..].find("```").expect("end of the example");
-    let example = &readme[start..end];
+    let example = common::readme_example();
     // The README example without each top-level key in turn, and the real files.
     let mut inputs: Vec<(String, String)> = files()
         .iter()

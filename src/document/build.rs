@@ -502,6 +502,18 @@ impl Builder<'_> {
         out
     }
 
+    /// A table with its caption and column headers from the catalogue, and the model paths
+    /// its cells show.
+    fn table(&self, caption: Key, headers: &[Key], rows: Vec<Vec<Vec<Inline>>>, paths: Vec<String>) -> Block {
+        let mut block = Block::new(BlockKind::Table(Table {
+            caption: self.s(caption),
+            headers: headers.iter().map(|h| self.s(*h)).collect(),
+            rows,
+        }));
+        block.paths = paths;
+        block
+    }
+
     fn section(&self, key: SectionKey) -> Section {
         let (anchor, title) = self.c.section(key);
         let (blocks, subsections) = match key {
@@ -745,9 +757,7 @@ impl Builder<'_> {
                 "/organisation/representative".into(),
             );
         }
-        let mut block = definitions(items);
-        block.paths = paths;
-        blocks.push(block);
+        blocks.push(definitions(items).with_paths(paths));
         if !c.established_in_eu {
             blocks.push(Block::paragraph(self.s(Key::IdentityOutsideEu)).from("/organisation/established_in_eu"));
         }
@@ -798,9 +808,7 @@ impl Builder<'_> {
                 Key::DpoPrivacyContact
             };
             blocks.push(Block::paragraph(self.s(lead)));
-            let mut block = definitions(items);
-            block.paths = paths;
-            blocks.push(block);
+            blocks.push(definitions(items).with_paths(paths));
         }
         if let Some(reason) = &dpo.not_required_reason {
             blocks.extend(from_path(to_blocks(reason), "/dpo/not_required_reason"));
@@ -852,9 +860,7 @@ impl Builder<'_> {
                 })
                 .collect();
             blocks.push(Block::paragraph(self.s(Key::ScopeIntro)));
-            let mut block = list(items);
-            block.paths = paths;
-            blocks.push(block);
+            blocks.push(list(items).with_paths(paths));
         }
         let scope = org.scope.clone().unwrap_or_default();
         if !scope.websites.is_empty() {
@@ -882,9 +888,7 @@ impl Builder<'_> {
             paths.push("/scope/excluded".to_string());
         }
         if !items.is_empty() {
-            let mut block = definitions(items);
-            block.paths = paths;
-            blocks.push(block);
+            blocks.push(definitions(items).with_paths(paths));
         }
         blocks
     }
@@ -953,12 +957,12 @@ impl Builder<'_> {
                 vec![text(c.name.clone()), sentences(parts)]
             })
             .collect();
-        let mut table = Block::new(BlockKind::Table(Table {
-            caption: self.s(Key::DataCaption),
-            headers: vec![self.s(Key::DataColName), self.s(Key::DataColDescription)],
+        let table = self.table(
+            Key::DataCaption,
+            &[Key::DataColName, Key::DataColDescription],
             rows,
-        }));
-        table.paths = paths;
+            paths,
+        );
         let mut blocks = vec![Block::paragraph(self.s(Key::DataIntro)), table];
         if org.data_categories.iter().any(|c| c.kind == DataKind::Special) {
             blocks.push(Block::paragraph(self.s(Key::DataSpecialNote)));
@@ -1083,9 +1087,7 @@ impl Builder<'_> {
                     sentences(parts)
                 })
                 .collect();
-            let mut block = list(items);
-            block.paths = paths;
-            blocks.push(block);
+            blocks.push(list(items).with_paths(paths));
         }
         let subsections = org
             .purposes
@@ -1212,9 +1214,7 @@ impl Builder<'_> {
                 vec![format!("{at}/automated")],
             );
         }
-        let mut block = definitions(items);
-        block.paths = paths;
-        blocks.push(block);
+        blocks.push(definitions(items).with_paths(paths));
         Section {
             anchor: format!("doel-{}", p.id),
             title,
@@ -1251,12 +1251,12 @@ impl Builder<'_> {
             return vec![self.silent("/purposes/*/provision")];
         }
         let missing = rows.len() < org.purposes.len();
-        let mut table = Block::new(BlockKind::Table(Table {
-            caption: self.s(Key::ProvisionCaption),
-            headers: vec![self.s(Key::ProvisionColPurpose), self.s(Key::ProvisionColRequired)],
+        let table = self.table(
+            Key::ProvisionCaption,
+            &[Key::ProvisionColPurpose, Key::ProvisionColRequired],
             rows,
-        }));
-        table.paths = paths;
+            paths,
+        );
         let mut blocks = vec![Block::paragraph(self.s(Key::ProvisionIntro)), table];
         if missing {
             blocks.push(Block::paragraph(self.s(Key::OtherPurposesNotStated)).from("!/purposes/*/provision"));
@@ -1339,12 +1339,12 @@ impl Builder<'_> {
                 vec![text(r.name.clone()), sentences(parts)]
             })
             .collect();
-        let mut table = Block::new(BlockKind::Table(Table {
-            caption: self.s(Key::RecipientsCaption),
-            headers: vec![self.s(Key::RecipientsColName), self.s(Key::RecipientsColWhy)],
+        let table = self.table(
+            Key::RecipientsCaption,
+            &[Key::RecipientsColName, Key::RecipientsColWhy],
             rows,
-        }));
-        table.paths = paths;
+            paths,
+        );
         let mut blocks = vec![Block::paragraph(self.s(Key::RecipientsIntro)), table];
         if all_agreed {
             blocks.push(Block::paragraph(self.s(Key::RecipientsProcessors)).from("/recipients/*/agreement"));
@@ -1426,16 +1426,16 @@ impl Builder<'_> {
                 vec![sentences(where_parts), text(recipient), sentences(how)]
             })
             .collect();
-        let mut table = Block::new(BlockKind::Table(Table {
-            caption: self.s(Key::TransfersCaption),
-            headers: vec![
-                self.s(Key::TransfersColCountries),
-                self.s(Key::TransfersColRecipient),
-                self.s(Key::TransfersColMechanism),
+        let table = self.table(
+            Key::TransfersCaption,
+            &[
+                Key::TransfersColCountries,
+                Key::TransfersColRecipient,
+                Key::TransfersColMechanism,
             ],
             rows,
-        }));
-        table.paths = paths;
+            paths,
+        );
         let mut blocks = vec![Block::paragraph(self.s(Key::TransfersIntro)), table];
         blocks.extend(after);
         blocks
@@ -1543,12 +1543,12 @@ impl Builder<'_> {
         if rows.is_empty() && !has_general {
             blocks.push(self.silent("/purposes/*/retention"));
         } else if !rows.is_empty() {
-            let mut table = Block::new(BlockKind::Table(Table {
-                caption: self.s(Key::RetentionCaption),
-                headers: vec![self.s(Key::RetentionColRecords), self.s(Key::RetentionColPeriod)],
+            let table = self.table(
+                Key::RetentionCaption,
+                &[Key::RetentionColRecords, Key::RetentionColPeriod],
                 rows,
-            }));
-            table.paths = paths;
+                paths,
+            );
             blocks.push(table);
             if without > 0 && !has_general {
                 blocks.push(Block::paragraph(self.s(Key::OtherPurposesNotStated)).from("!/purposes/*/retention"));
@@ -1601,9 +1601,7 @@ impl Builder<'_> {
                     content: text(self.row_name(p)),
                 }],
             }));
-            let mut block = definitions(items);
-            block.paths = paths;
-            blocks.push(block);
+            blocks.push(definitions(items).with_paths(paths));
             if p.automated_decision.is_some() {
                 blocks.push(Block::paragraph(self.s(Key::AdmRights)));
             }
@@ -1691,17 +1689,17 @@ impl Builder<'_> {
                     vec![text(c.name.clone()), sentences(what), retention, self.t(consent)]
                 })
                 .collect();
-            let mut table = Block::new(BlockKind::Table(Table {
-                caption: self.s(Key::CookiesCaption),
-                headers: vec![
-                    self.s(Key::CookiesColName),
-                    self.s(Key::CookiesColWhat),
-                    self.s(Key::CookiesColRetention),
-                    self.s(Key::CookiesColConsent),
+            let table = self.table(
+                Key::CookiesCaption,
+                &[
+                    Key::CookiesColName,
+                    Key::CookiesColWhat,
+                    Key::CookiesColRetention,
+                    Key::CookiesColConsent,
                 ],
                 rows,
-            }));
-            table.paths = paths;
+                paths,
+            );
             blocks.push(table);
         }
         if blocks.is_empty() {
@@ -1805,9 +1803,7 @@ impl Builder<'_> {
                 orphan.push(sentences(parts));
             }
         }
-        let mut block = definitions(items);
-        block.paths = paths;
-        blocks.push(block);
+        blocks.push(definitions(items).with_paths(paths));
         if !orphan.is_empty() {
             blocks.push(Block::paragraph(self.s(Key::RightsRestrictions)));
             blocks.push(list(orphan).from("/rights/restrictions"));
@@ -1932,9 +1928,7 @@ impl Builder<'_> {
                     blocks.push(self.silent("/rights/channel"));
                 } else {
                     blocks.push(Block::paragraph(self.s(Key::RequestsIntro)));
-                    let mut block = definitions(items);
-                    block.paths = paths;
-                    blocks.push(block);
+                    blocks.push(definitions(items).with_paths(paths));
                 }
             }
             None => blocks.push(self.silent("/rights/channel")),
@@ -1991,9 +1985,7 @@ impl Builder<'_> {
                     sentences(parts)
                 })
                 .collect();
-            let mut block = list(items);
-            block.paths = paths;
-            blocks.push(block);
+            blocks.push(list(items).with_paths(paths));
         }
         match &rights.fee {
             Some(fee) => {
@@ -2106,9 +2098,7 @@ impl Builder<'_> {
                     })
                 })
                 .collect();
-            let mut block = list(items);
-            block.paths = paths;
-            blocks.push(block);
+            blocks.push(list(items).with_paths(paths));
         }
         blocks
     }

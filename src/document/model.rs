@@ -172,6 +172,12 @@ impl Block {
         })
     }
 
+    /// Records that this block shows the values at `paths` in the organisation file.
+    pub fn with_paths(mut self, paths: Vec<String>) -> Block {
+        self.paths.extend(paths);
+        self
+    }
+
     /// Records that this block shows the value at `path` in the organisation file.
     pub fn from(mut self, path: impl Into<String>) -> Block {
         self.paths.push(path.into());
