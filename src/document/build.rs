@@ -174,6 +174,19 @@ fn sentences(parts: Vec<Vec<Inline>>) -> Vec<Inline> {
     out
 }
 
+/// A list line: a name, then the sentences about it ("patiënten. Ook kinderen …").
+fn name_then(mut parts: Vec<Vec<Inline>>) -> Vec<Inline> {
+    if parts.is_empty() {
+        return Vec::new();
+    }
+    let mut line = parts.remove(0);
+    if !parts.is_empty() {
+        line.push(Inline::text(". "));
+        line.extend(sentences(parts));
+    }
+    line
+}
+
 /// Free text as inline content that ends like a sentence.
 fn sentence_of(value: &str) -> Vec<Inline> {
     let trimmed = value.trim();
@@ -401,18 +414,21 @@ impl Builder<'_> {
         self.join(items, Key::ListAnd)
     }
 
+    /// A catalogue sentence whose placeholder `name` is inline content (a link), not text.
+    fn with_inline(&self, key: Key, name: &str, value: Vec<Inline>) -> Vec<Inline> {
+        let sentence = self.c.get(key, &[(name, "\u{0}")]);
+        let (before, after) = sentence.split_once('\u{0}').unwrap_or((&sentence, ""));
+        let mut out = text(before);
+        out.extend(value);
+        out.push(Inline::text(after));
+        out
+    }
+
     /// The one note per section where the file is silent: it says so and whom to ask.
     /// `path` names what is missing, so the fidelity test can tell silence from invention.
     fn silent(&self, path: &str) -> Block {
         let content = match self.contact_line() {
-            Some(contact) => {
-                let sentence = self.c.get(Key::Silent, &[("contact", "\u{0}")]);
-                let (before, after) = sentence.split_once('\u{0}').unwrap_or((&sentence, ""));
-                let mut out = text(before);
-                out.extend(contact);
-                out.push(Inline::text(after));
-                out
-            }
+            Some(contact) => self.with_inline(Key::Silent, "contact", contact),
             None => self.t(Key::SilentNoContact),
         };
         Block::new(BlockKind::Notice {
@@ -851,12 +867,7 @@ impl Builder<'_> {
                         parts.push(self.t(Key::ScopeEmployees));
                         paths.push(format!("{at}/employees"));
                     }
-                    let mut line = parts.remove(0);
-                    if !parts.is_empty() {
-                        line.push(Inline::text(". "));
-                        line.extend(sentences(parts));
-                    }
-                    line
+                    name_then(parts)
                 })
                 .collect();
             blocks.push(Block::paragraph(self.s(Key::ScopeIntro)));
@@ -1018,12 +1029,7 @@ impl Builder<'_> {
                     parts.push(sentence_of(d));
                     paths.push(format!("{at}/description"));
                 }
-                let mut line = parts.remove(0);
-                if !parts.is_empty() {
-                    line.push(Inline::text(". "));
-                    line.extend(sentences(parts));
-                }
-                line
+                name_then(parts)
             })
             .collect();
         let intro = if self_used {
@@ -1408,16 +1414,12 @@ impl Builder<'_> {
                     None => how.push(self.t(Key::TransfersMechanismUnknown)),
                 }
                 if let Some(copy) = &t.copy_available_at {
-                    let sentence = self.c.get(Key::TransfersCopy, &[("copy", "\u{0}")]);
-                    let (before, after_text) = sentence.split_once('\u{0}').unwrap_or((&sentence, ""));
-                    let mut run = text(before);
-                    run.extend(if copy.trim().starts_with("http") {
+                    let copy = if copy.trim().starts_with("http") {
                         web(copy)
                     } else {
                         to_inline(copy)
-                    });
-                    run.push(Inline::text(after_text));
-                    how.push(run);
+                    };
+                    how.push(self.with_inline(Key::TransfersCopy, "copy", copy));
                     paths.push(format!("{at}/copy_available_at"));
                 }
                 if let Some(d) = &t.description {
@@ -1763,14 +1765,12 @@ impl Builder<'_> {
                     parts.push(self.t(Key::RightsStatementBases));
                 }
             }
-            for (i, r) in org
+            for r in org
                 .rights
                 .iter()
                 .flat_map(|r| r.restrictions.iter())
-                .enumerate()
-                .filter(|(_, r)| r.right == *right)
+                .filter(|r| r.right == *right)
             {
-                let _ = i;
                 parts.push(sentence_of(&r.description));
                 if let Some(g) = &r.legal_ground {
                     parts.push(text(self.c.get(Key::Law, &[("law", g.trim_end_matches('.'))])));
