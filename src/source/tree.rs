@@ -84,9 +84,9 @@ pub enum ParseError {
     MultipleDocuments { at: Range<usize> },
 }
 
-/// Parses YAML text (without BOM) into a spanned tree. An empty document is `Null`.
-pub fn parse(file: &SourceFile) -> Result<Node, ParseError> {
-    let options = serde_saphyr::options! {
+/// The parser's limits: depth, aliases, one document, YAML 1.2 booleans.
+fn options() -> serde_saphyr::Options {
+    serde_saphyr::options! {
         budget: serde_saphyr::budget! {
             max_depth: MAX_DEPTH,
             flow_nesting_limit: MAX_DEPTH,
@@ -103,13 +103,38 @@ pub fn parse(file: &SourceFile) -> Result<Node, ParseError> {
         duplicate_keys: serde_saphyr::options::DuplicateKeyPolicy::PassThrough,
         // YAML 1.2 booleans only: `off` (a severity) and `NO` (Norway) stay text.
         strict_booleans: true,
-    };
-    let raw: Spanned<Raw> = match serde_saphyr::from_str_with_options(&file.text, options) {
-        Ok(raw) => raw,
-        Err(err) => return Err(classify(file, &err)),
-    };
-    Ok(convert(file, raw))
+    }
 }
+
+/// Parses YAML text (without BOM) into a spanned tree. An empty document is `Null`.
+pub fn parse(file: &SourceFile) -> Result<Node, ParseError> {
+    // The deserializer recurses once per nesting level, with frames that are large in
+    // unoptimised builds: a file at the depth limit overflowed a 2 MiB test thread. Parse on
+    // a thread whose stack is sized for the limit, whatever thread the caller is on.
+    let parsed = std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .name("yaml-parse".into())
+            .stack_size(PARSE_STACK)
+            .spawn_scoped(scope, || {
+                serde_saphyr::from_str_with_options::<Spanned<Raw>>(&file.text, options())
+                    .map(|raw| convert(file, raw))
+                    .map_err(|err| classify(file, &err))
+            })
+            .map(|handle| handle.join())
+    });
+    match parsed {
+        Ok(Ok(result)) => result,
+        // The thread could not start (out of memory) or panicked: say so as a syntax problem
+        // rather than take the whole run down.
+        Ok(Err(_)) | Err(_) => Err(ParseError::Syntax {
+            message: "internal error while reading the YAML".to_string(),
+            at: 0..0,
+        }),
+    }
+}
+
+/// Stack for the parse thread: ample for [`MAX_DEPTH`] levels in any build profile.
+const PARSE_STACK: usize = 64 * 1024 * 1024;
 
 /// Every repeated key in every mapping: (key text, first occurrence, repeat).
 pub fn duplicate_keys(root: &Node) -> Vec<(String, Range<usize>, Range<usize>)> {
