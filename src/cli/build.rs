@@ -67,6 +67,7 @@ pub fn run(cmd: &BuildArgs, args: &Args) -> std::io::Result<ExitStatus> {
         Ok(v) => v,
         Err(status) => return Ok(status),
     };
+    // Skipped files (info) are listed too: nothing in the folder is passed over in silence.
     if !records.is_empty() {
         let text = output::format(
             &records,
@@ -75,8 +76,12 @@ pub fn run(cmd: &BuildArgs, args: &Args) -> std::io::Result<ExitStatus> {
             output::use_color(args.color),
         );
         eprint!("{text}");
+    }
+    if records.iter().any(|r| r.severity == crate::diagnostics::SeverityLevel::Error) {
         eprintln!("{}", nothing_written(lang));
-        return Ok(ExitStatus::Error);
+        // A mistake in a file is a finding (1); only an unreadable one is a tool error (2).
+        let tool_error = records.iter().any(|r| crate::diagnostics::load::is_tool_error_code(&r.code));
+        return Ok(ExitStatus::of_run(tool_error, true, false));
     }
 
     // 3. Lint, build and render each organisation, in parallel.

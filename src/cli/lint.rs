@@ -4,7 +4,10 @@ use std::path::PathBuf;
 use super::ExitStatus;
 use super::args::{Args, DenyLevel, LintArgs};
 use super::output::{self, Record, Summary};
-use crate::diagnostics::load::code_and_name;
+use crate::diagnostics::load::{code_and_name, is_tool_error_code};
+use crate::diagnostics::{LoadDiagnostic, LoadIssue};
+use crate::source::SourceFile;
+use crate::source::discover::Note;
 use crate::lint::{self, LintOptions};
 use crate::model::load::{Loaded, load_file};
 use crate::source::discover::discover;
@@ -15,7 +18,6 @@ pub fn run(cmd: &LintArgs, args: &Args) -> std::io::Result<ExitStatus> {
         Ok(v) => v,
         Err(status) => return Ok(status),
     };
-    let load_failed = !records.is_empty();
     let mut records = records;
     records.extend(lint_records(&loaded, args));
     let summary = Summary::of(&records, files);
@@ -27,21 +29,19 @@ pub fn run(cmd: &LintArgs, args: &Args) -> std::io::Result<ExitStatus> {
     } else {
         std::io::stdout().lock().write_all(text.as_bytes())?;
     }
-    Ok(if load_failed {
-        ExitStatus::Error
-    } else if !cmd.exit_zero && (summary.errors > 0 || (cmd.deny == Some(DenyLevel::Warnings) && summary.warnings > 0))
-    {
-        ExitStatus::Findings
-    } else {
-        ExitStatus::Clean
-    })
+    Ok(ExitStatus::of_run(
+        records.iter().any(|r| is_tool_error_code(&r.code)),
+        summary.errors > 0 || (cmd.deny == Some(DenyLevel::Warnings) && summary.warnings > 0),
+        cmd.exit_zero,
+    ))
 }
 
-/// Discovers and loads every file; load errors become records. `Err` only when no file
-/// can be found at all (exit 2 with a message).
+/// Discovers and loads every file; load errors, refused and skipped paths become records
+/// (`L…` codes) like lint findings. `Err` only when a path on the command line is missing or
+/// no file is found at all (exit 2 with a message): then verklaar could not do its job.
 pub fn load_all(paths: &[PathBuf], args: &Args) -> Result<(Vec<Loaded>, Vec<Record>, usize), ExitStatus> {
-    let files = match discover(paths) {
-        Ok(files) => files,
+    let found = match discover(paths) {
+        Ok(found) => found,
         Err((path, e)) => {
             let msg = args.lang.pick(
                 format!("verklaar: '{}' kan niet worden gelezen: {e}", path.display()),
@@ -51,7 +51,7 @@ pub fn load_all(paths: &[PathBuf], args: &Args) -> Result<(Vec<Loaded>, Vec<Reco
             return Err(ExitStatus::Error);
         }
     };
-    if files.is_empty() {
+    if found.files.is_empty() && found.notes.is_empty() {
         let msg = args.lang.pick(
             "verklaar: geen organisatiebestanden (*.yaml, *.yml) gevonden.",
             "verklaar: no organisation files (*.yaml, *.yml) found.",
@@ -59,23 +59,36 @@ pub fn load_all(paths: &[PathBuf], args: &Args) -> Result<(Vec<Loaded>, Vec<Reco
         eprintln!("{msg}");
         return Err(ExitStatus::Error);
     }
-    let count = files.len();
+    let refused = found.notes.iter().filter(|(_, note)| !matches!(note, Note::Skipped(_))).count();
+    let count = found.files.len() + refused;
     let mut loaded = Vec::new();
     let mut records = Vec::new();
     // Files load in parallel; results keep the file order, so output stays stable.
-    let results: Vec<_> = files.par_iter().map(|path| load_file(path)).collect();
+    let results: Vec<_> = found.files.par_iter().map(|path| load_file(path)).collect();
     for result in results {
         match result {
             Ok(l) => loaded.push(l),
-            Err(failure) => records.extend(
-                failure
-                    .diagnostics
-                    .iter()
-                    .map(|d| Record::new(d.render(&failure.file, args.lang), code_and_name(&d.issue).1, None)),
-            ),
+            Err(failure) => records.extend(failure.diagnostics.iter().map(|d| load_record(d, &failure.file, args))),
         }
     }
+    for (path, note) in found.notes {
+        let file = SourceFile::new(path, "");
+        let issue = match note {
+            Note::Skipped(reason) => LoadIssue::Skipped { reason },
+            Note::LinkOutside { target, folder } => LoadIssue::SymlinkOutside {
+                target: target.display().to_string(),
+                folder: folder.display().to_string(),
+            },
+            Note::NotAFile(kind) => LoadIssue::NotAFile { kind },
+            Note::Unreadable(error) => LoadIssue::Unreadable { error },
+        };
+        records.push(load_record(&LoadDiagnostic::new(issue, 0..0), &file, args));
+    }
     Ok((loaded, records, count))
+}
+
+fn load_record(d: &LoadDiagnostic, file: &SourceFile, args: &Args) -> Record {
+    Record::new(d.render(file, args.lang), code_and_name(&d.issue).1, None)
 }
 
 /// Runs the rules over every loaded file and turns findings into records.

@@ -80,6 +80,55 @@ pub enum LoadIssue {
     NotAMapping,
     MultipleDocuments,
     TooManyNodes,
+    ZeroDuration {
+        value: String,
+    },
+    UnknownRule {
+        code: String,
+        suggestion: Option<String>,
+    },
+    ReasonRequired {
+        code: String,
+        level: String,
+    },
+    EmptyText {
+        key: String,
+    },
+    UnknownTag {
+        tag: String,
+    },
+    SymlinkOutside {
+        target: String,
+        folder: String,
+    },
+    NotAFile {
+        kind: FileKind,
+    },
+    Skipped {
+        reason: SkipReason,
+    },
+}
+
+/// What a path is when it is not a regular file (for [`LoadIssue::NotAFile`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Fifo,
+    Device,
+    Socket,
+    Other,
+}
+
+/// Why a file in a folder was not checked (for [`LoadIssue::Skipped`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SkipReason {
+    /// A file whose name starts with a dot.
+    Hidden,
+    /// A folder whose name starts with a dot; nothing in it is read.
+    HiddenFolder,
+    /// A symbolic link to a file that is checked under its own name.
+    DuplicateLink { target: String },
+    /// A symbolic link to a folder inside the given folder, which is walked anyway.
+    FolderLink { target: String },
 }
 
 /// The constraint a value broke, for [`LoadIssue::InvalidValue`].
@@ -117,6 +166,14 @@ impl LoadDiagnostic {
         code_and_name(&self.issue).0
     }
 
+    /// Skipped files are reported for information; everything else stops the file.
+    pub fn severity(&self) -> SeverityLevel {
+        match self.issue {
+            LoadIssue::Skipped { .. } => SeverityLevel::Info,
+            _ => SeverityLevel::Error,
+        }
+    }
+
     pub fn render(&self, file: &SourceFile, lang: Lang) -> Rendered {
         let text = describe(&self.issue, lang);
         let mut labels = vec![(self.at.clone(), text.label)];
@@ -125,7 +182,7 @@ impl LoadDiagnostic {
         }
         Rendered {
             code: self.code().to_string(),
-            severity: SeverityLevel::Error,
+            severity: self.severity(),
             lang,
             message: text.message,
             help: text.help,
@@ -133,6 +190,12 @@ impl LoadDiagnostic {
             file: file.clone(),
         }
     }
+}
+
+/// True for the code of a file verklaar could not read at all (L016): exit code 2, the tool
+/// could not do its job, rather than 1, which is for mistakes in the files.
+pub fn is_tool_error_code(code: &str) -> bool {
+    code == "L016"
 }
 
 /// Stable code and kebab-case name per kind (the name comes from [`LOAD_CODES`]).
@@ -158,6 +221,14 @@ pub fn code_and_name(issue: &LoadIssue) -> (&'static str, &'static str) {
         LoadIssue::NotAMapping => "L018",
         LoadIssue::MultipleDocuments => "L019",
         LoadIssue::TooManyNodes => "L020",
+        LoadIssue::ZeroDuration { .. } => "L010",
+        LoadIssue::UnknownRule { .. } => "L021",
+        LoadIssue::ReasonRequired { .. } => "L022",
+        LoadIssue::EmptyText { .. } => "L023",
+        LoadIssue::UnknownTag { .. } => "L024",
+        LoadIssue::SymlinkOutside { .. } => "L025",
+        LoadIssue::NotAFile { .. } => "L026",
+        LoadIssue::Skipped { .. } => "L027",
     };
     // Every code above is in LOAD_CODES (checked by `every_load_code_has_a_name`).
     let name = load_code(code).map_or("load-error", |(_, name, ..)| name);
@@ -528,6 +599,149 @@ fn describe(issue: &LoadIssue, lang: Lang) -> Text {
             ).into()),
             related_label: None,
         },
+        LoadIssue::ZeroDuration { value } => Text {
+            message: l.pick(
+                format!("`{value}` is een termijn van 0 dagen; een termijn van 0 dagen kan niet bedoeld zijn."),
+                format!("`{value}` is a term of 0 days; a term of 0 days cannot be meant."),
+            ),
+            label: l.pick("termijn van 0", "zero term").into(),
+            help: Some(l.pick(
+                "Schrijf de werkelijke termijn, bijvoorbeeld P30D voor 30 dagen. Bewaart u de gegevens niet, laat de termijn dan weg en beschrijf dat in de tekst.",
+                "Write the actual term, e.g. P30D for 30 days. If the data is not kept at all, leave the term out and say so in the text.",
+            ).into()),
+            related_label: None,
+        },
+        LoadIssue::UnknownRule { code, suggestion } => Text {
+            message: match suggestion {
+                Some(s) => l.pick(
+                    format!("`{code}` in `lint.severity` is geen regel van verklaar. Bedoelde u {s}?"),
+                    format!("`{code}` in `lint.severity` is not a verklaar rule. Did you mean {s}?"),
+                ),
+                None => l.pick(
+                    format!("`{code}` in `lint.severity` is geen regel van verklaar."),
+                    format!("`{code}` in `lint.severity` is not a verklaar rule."),
+                ),
+            },
+            label: l.pick("onbekende regel", "unknown rule").into(),
+            help: Some(match suggestion {
+                Some(s) => l.pick(
+                    format!("Schrijf `{s}`. Regelcodes zijn VK met drie cijfers, in hoofdletters; `verklaar rules` toont ze allemaal."),
+                    format!("Write `{s}`. Rule codes are VK and three digits, in capitals; `verklaar rules` lists them all."),
+                ),
+                None => l.pick(
+                    "Regelcodes zijn VK met drie cijfers, in hoofdletters; `verklaar rules` toont ze allemaal.".to_string(),
+                    "Rule codes are VK and three digits, in capitals; `verklaar rules` lists them all.".to_string(),
+                ),
+            }),
+            related_label: None,
+        },
+        LoadIssue::ReasonRequired { code, level } => Text {
+            message: if level == "off" {
+                l.pick(
+                    format!("{code} is een verplichte controle (fout) en gaat alleen uit met een reden."),
+                    format!("{code} is a mandatory check (error) and can only be turned off with a reason."),
+                )
+            } else {
+                l.pick(
+                    format!("{code} is een verplichte controle (fout) en gaat alleen naar `{level}` met een reden."),
+                    format!("{code} is a mandatory check (error) and can only be set to `{level}` with a reason."),
+                )
+            },
+            label: l.pick("reden ontbreekt", "reason missing").into(),
+            help: Some(l.pick(
+                format!("Schrijf `{code}: {{ level: {level}, reason: \"waarom dit hier terecht is\" }}`. De reden verschijnt bij elke controle in de uitvoer."),
+                format!("Write `{code}: {{ level: {level}, reason: \"why this is right here\" }}`. The reason shows in the output of every check."),
+            )),
+            related_label: None,
+        },
+        LoadIssue::EmptyText { key } => Text {
+            message: l.pick(
+                format!("`{key}` is leeg; hier hoort tekst."),
+                format!("`{key}` is empty; text belongs here."),
+            ),
+            label: l.pick("lege tekst", "empty text").into(),
+            help: Some(l.pick(
+                format!("Vul `{key}` in, of laat de regel weg waar dat mag. Een lege waarde komt als leeg kopje of lege zin in de verklaring."),
+                format!("Fill in `{key}`, or leave the line out where that is allowed. An empty value ends up as an empty heading or sentence in the statement."),
+            )),
+            related_label: None,
+        },
+        LoadIssue::UnknownTag { tag } => Text {
+            message: l.pick(
+                format!("De YAML-tag `{tag}` kent verklaar niet; de waarde zou stil verdwijnen of veranderen."),
+                format!("verklaar does not know the YAML tag `{tag}`; the value would silently disappear or change."),
+            ),
+            label: l.pick("onbekende tag", "unknown tag").into(),
+            help: Some(l.pick(
+                "Haal de tag weg en schrijf de waarde als gewone tekst, eventueel tussen aanhalingstekens.",
+                "Remove the tag and write the value as plain text, in quotes if needed.",
+            ).into()),
+            related_label: None,
+        },
+        LoadIssue::SymlinkOutside { target, folder } => Text {
+            message: l.pick(
+                format!("Dit is een snelkoppeling naar `{target}`, buiten de map `{folder}`; verklaar volgt haar niet."),
+                format!("This is a symbolic link to `{target}`, outside the folder `{folder}`; verklaar does not follow it."),
+            ),
+            label: String::new(),
+            help: Some(l.pick(
+                "Zet het bestand zelf in de map, of noem het los op de opdrachtregel als u het wilt controleren.",
+                "Put the file itself in the folder, or name it on the command line to check it.",
+            ).into()),
+            related_label: None,
+        },
+        LoadIssue::NotAFile { kind } => {
+            let (nl, en) = match kind {
+                FileKind::Fifo => ("een named pipe (FIFO)", "a named pipe (FIFO)"),
+                FileKind::Device => ("een apparaatbestand", "a device file"),
+                FileKind::Socket => ("een socket", "a socket"),
+                FileKind::Other => ("geen gewoon bestand", "not a regular file"),
+            };
+            Text {
+                message: l.pick(
+                    format!("Dit is {nl}, geen gewoon bestand; verklaar leest het niet."),
+                    format!("This is {en}, not a regular file; verklaar does not read it."),
+                ),
+                label: String::new(),
+                help: Some(l.pick(
+                    "Een organisatiebestand is een gewoon .yaml-bestand. Verwijder dit pad of geef het echte bestand op.",
+                    "An organisation file is a regular .yaml file. Remove this path or give the real file.",
+                ).into()),
+                related_label: None,
+            }
+        }
+        LoadIssue::Skipped { reason } => {
+            let (message, help) = match reason {
+                SkipReason::Hidden => (
+                    l.pick("overgeslagen: verborgen bestand (de naam begint met een punt).", "skipped: hidden file (the name starts with a dot).").to_string(),
+                    l.pick("Wilt u het controleren, noem het dan los op de opdrachtregel of geef het een naam zonder punt.", "To check it, name it on the command line or rename it without the dot."),
+                ),
+                SkipReason::HiddenFolder => (
+                    l.pick("overgeslagen: verborgen map (de naam begint met een punt); wat erin staat wordt niet gelezen.", "skipped: hidden folder (the name starts with a dot); nothing in it is read.").to_string(),
+                    l.pick("Zet organisatiebestanden in een map zonder punt aan het begin van de naam.", "Keep organisation files in a folder whose name does not start with a dot."),
+                ),
+                SkipReason::DuplicateLink { target } => (
+                    l.pick(
+                        format!("overgeslagen: snelkoppeling naar `{target}`, dat al onder die naam wordt gecontroleerd."),
+                        format!("skipped: symbolic link to `{target}`, which is checked under that name."),
+                    ),
+                    l.pick("Verwijder de snelkoppeling als u haar niet nodig heeft.", "Remove the link if you do not need it."),
+                ),
+                SkipReason::FolderLink { target } => (
+                    l.pick(
+                        format!("overgeslagen: snelkoppeling naar de map `{target}`, die al wordt doorzocht."),
+                        format!("skipped: symbolic link to the folder `{target}`, which is searched anyway."),
+                    ),
+                    l.pick("Verwijder de snelkoppeling als u haar niet nodig heeft.", "Remove the link if you do not need it."),
+                ),
+            };
+            Text {
+                message,
+                label: String::new(),
+                help: Some(help.to_string()),
+                related_label: None,
+            }
+        }
     }
 }
 
@@ -652,6 +866,48 @@ pub const LOAD_CODES: &[(&str, &str, &str, &str)] = &[
         "too-many-nodes",
         "Het bestand bevat te veel YAML-elementen.",
         "The file holds too many YAML elements.",
+    ),
+    (
+        "L021",
+        "unknown-rule",
+        "Een sleutel in `lint.severity` is geen regelcode van verklaar (bijvoorbeeld een O in plaats van een 0, of kleine letters).",
+        "A key in `lint.severity` is not a verklaar rule code (for example an O for a 0, or lower case).",
+    ),
+    (
+        "L022",
+        "reason-required",
+        "Een regel die standaard een fout is, staat in `lint.severity` uit of lager zonder `reason`.",
+        "A rule that is an error by default is turned off or down in `lint.severity` without a `reason`.",
+    ),
+    (
+        "L023",
+        "empty-text",
+        "Een verplichte tekst is leeg of bevat alleen spaties.",
+        "A required text is empty or only spaces.",
+    ),
+    (
+        "L024",
+        "unknown-tag",
+        "Een waarde heeft een YAML-tag (`!!binary`, `!iets`) die verklaar niet kent.",
+        "A value carries a YAML tag (`!!binary`, `!something`) verklaar does not know.",
+    ),
+    (
+        "L025",
+        "symlink-outside-folder",
+        "Een snelkoppeling in de map met organisaties wijst naar een bestand buiten die map.",
+        "A symbolic link in the organisations folder points outside that folder.",
+    ),
+    (
+        "L026",
+        "not-a-regular-file",
+        "Een pad is geen gewoon bestand maar een named pipe, apparaat of socket.",
+        "A path is not a regular file but a named pipe, device or socket.",
+    ),
+    (
+        "L027",
+        "file-skipped",
+        "Een bestand of map is overgeslagen (verborgen, of een snelkoppeling naar iets dat al wordt gecontroleerd); ter informatie.",
+        "A file or folder was skipped (hidden, or a link to something checked anyway); for information.",
     ),
 ];
 

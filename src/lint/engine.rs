@@ -8,6 +8,7 @@ use super::registry;
 use super::rule::RuleMeta;
 use crate::diagnostics::{Rendered, SeverityLevel};
 use crate::i18n::Lang;
+use crate::model::lint_config::SeverityOverride;
 use crate::model::load::Loaded;
 use crate::model::time::Date;
 use crate::model::vocab::Severity;
@@ -69,7 +70,16 @@ pub fn check(loaded: &Loaded, options: &LintOptions) -> Vec<Finding> {
         if options.only.is_some_and(|only| only != rule.meta.code) {
             continue;
         }
-        let configured = match config.severity.get(rule.meta.code) {
+        let entry = config.severity.get(rule.meta.code);
+        // An error-level rule turned down is never silent: the loader demanded a reason, and
+        // an info finding carries it into every output format.
+        if let Some(entry) = entry
+            && rule.meta.severity == SeverityLevel::Error
+            && entry.level() != Severity::Error
+        {
+            findings.push(override_finding(&ctx, &rule.meta, entry));
+        }
+        let configured = match entry.map(|e| e.level()) {
             Some(Severity::Off) => continue,
             Some(Severity::Error) => Some(SeverityLevel::Error),
             Some(Severity::Warning) => Some(SeverityLevel::Warning),
@@ -191,6 +201,44 @@ fn apply_suppressions(
         }
     }
     findings.extend(extra);
+}
+
+/// The VK903 finding that shows an error-level rule turned down in `lint.severity`.
+fn override_finding(ctx: &Ctx, rule: &'static RuleMeta, entry: &SeverityOverride) -> Finding {
+    let code = rule.code;
+    let reason = entry.reason().unwrap_or_default();
+    let (nl, en) = match entry.level() {
+        Severity::Off => (
+            format!("{code} staat uit: {reason}"),
+            format!("{code} is turned off: {reason}"),
+        ),
+        level => {
+            let level = match level {
+                Severity::Warning => "warning",
+                _ => "info",
+            };
+            (
+                format!("{code} staat op {level} in plaats van error: {reason}"),
+                format!("{code} is set to {level} instead of error: {reason}"),
+            )
+        }
+    };
+    let at = Pointer::root().key("lint").key("severity").key(code);
+    let mut finding = meta_finding(
+        ctx,
+        &registry::SEVERITY_OVERRIDE,
+        at.clone(),
+        ctx.t(nl, en),
+        ctx.t(
+            format!("Verwijder de regel `{code}` uit `lint.severity` zodra de reden vervalt."),
+            format!("Remove `{code}` from `lint.severity` as soon as the reason no longer holds."),
+        ),
+    );
+    // The rule code is what the reader looks for, not the `{` of the long form.
+    if let Some(key) = ctx.map.key_span(&at) {
+        finding.span = key;
+    }
+    finding
 }
 
 fn meta_finding(ctx: &Ctx, rule: &'static RuleMeta, at: Pointer, message: String, help: String) -> Finding {

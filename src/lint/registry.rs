@@ -32,6 +32,19 @@ pub static SUPPRESSION_UNUSED: RuleMeta = RuleMeta {
     },
 };
 
+pub static SEVERITY_OVERRIDE: RuleMeta = RuleMeta {
+    code: "VK903",
+    name: "severity-override",
+    severity: SeverityLevel::Info,
+    article: "verklaar: lint.severity",
+    docs: RuleDocs {
+        what: "Toont elke regel die standaard een fout is en in `lint.severity` uit of lager staat, met de opgegeven reden.",
+        why: "Een verplichte controle uitzetten is een bewuste keuze die zichtbaar moet blijven: in de terminal, in JSON, in SARIF en in de annotaties van GitHub.",
+        bad: "lint:\n  severity:\n    VK509: off\n",
+        good: "lint:\n  severity:\n    VK509: { level: off, reason: \"Wij nemen geen geautomatiseerde besluiten; bevestigd door de FG op 2025-03-01.\" }\n",
+    },
+};
+
 /// The rules that run, in code order. Each family file lists its own rules (`RULES`);
 /// a code is never reused, and a test checks codes are unique.
 pub fn all() -> &'static [&'static Rule] {
@@ -48,7 +61,7 @@ pub fn rules() -> Vec<&'static RuleMeta> {
     all()
         .iter()
         .map(|r| &r.meta)
-        .chain([&SUPPRESSION_EXPIRED, &SUPPRESSION_UNUSED])
+        .chain([&SUPPRESSION_EXPIRED, &SUPPRESSION_UNUSED, &SEVERITY_OVERRIDE])
         .collect()
 }
 

@@ -15,7 +15,10 @@ use crate::diagnostics::{LoadDiagnostic, LoadIssue};
 use crate::source::tree::{self, MAX_DEPTH, ParseError, TypeName};
 use crate::source::{Pointer, SourceFile, SourceMap, map};
 
+use super::lint_config::SeverityOverride;
 use super::references::{self, closest};
+use super::time::{Date, Duration};
+use super::vocab::Severity;
 use super::{Organisation, SCHEMA_VERSION, schema};
 
 /// Files above this size are refused before parsing (10 MiB).
@@ -42,6 +45,13 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadFailure> {
         file: SourceFile::new(path, ""),
         diagnostics: vec![LoadDiagnostic::new(issue, 0..0)],
     };
+    // The file type before opening: opening a FIFO waits for a writer that never comes.
+    let meta = std::fs::metadata(path).map_err(|e| fail(LoadIssue::Unreadable { error: e.to_string() }))?;
+    if !meta.is_file() {
+        return Err(fail(LoadIssue::NotAFile {
+            kind: crate::source::discover::kind_of(&meta.file_type()),
+        }));
+    }
     let file = std::fs::File::open(path).map_err(|e| fail(LoadIssue::Unreadable { error: e.to_string() }))?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     let mut bytes = Vec::new();
@@ -125,6 +135,7 @@ fn load_text(file: &SourceFile) -> Result<(Organisation, SourceMap), Vec<LoadDia
             .flat_map(|e| schema_error(&e, &json, &map)),
     );
     diagnostics.extend(references::check(&json, &map));
+    diagnostics.extend(check_severity_block(&json, &map));
     if !diagnostics.is_empty() {
         diagnostics.sort_by_key(|d| (d.at.start, d.code()));
         diagnostics.dedup();
@@ -141,11 +152,18 @@ fn load_text(file: &SourceFile) -> Result<(Organisation, SourceMap), Vec<LoadDia
     }
 }
 
+/// The schema pattern of required text: at least one character that is not white space.
+pub const NOT_BLANK: &str = r"\S";
+
 fn validator() -> &'static Validator {
     static VALIDATOR: OnceLock<Validator> = OnceLock::new();
     VALIDATOR.get_or_init(|| {
         jsonschema::options()
             .should_validate_formats(true)
+            // Our own parsers decide: the validator's RFC 3339 date accepts year 0000, its
+            // duration accepts P0D; a date or term that cannot be meant is refused here.
+            .with_format("date", |s: &str| Date::parse(s).is_some())
+            .with_format("duration", |s: &str| Duration::parse(s).is_some_and(|d| !d.is_zero()))
             .build(schema::schema())
             // The schema is generated from our own types and covered by tests; a failure here
             // is a programming error caught by `tests/schema.rs`, never input-dependent.
@@ -160,6 +178,7 @@ fn parse_error(e: ParseError) -> LoadDiagnostic {
         ParseError::AliasLimit { at } => LoadDiagnostic::new(LoadIssue::AliasLimit, at),
         ParseError::TooManyNodes { at } => LoadDiagnostic::new(LoadIssue::TooManyNodes, at),
         ParseError::MultipleDocuments { at } => LoadDiagnostic::new(LoadIssue::MultipleDocuments, at),
+        ParseError::UnknownTag { tag, at } => LoadDiagnostic::new(LoadIssue::UnknownTag { tag }, at),
     }
 }
 
@@ -247,6 +266,7 @@ fn schema_error(error: &jsonschema::ValidationError<'_>, json: &Value, map: &Sou
             let value = value_at(&pointer).map(display_value).unwrap_or_default();
             match format.as_str() {
                 "date" => LoadIssue::InvalidDate { value },
+                "duration" if Duration::parse(&value).is_some() => LoadIssue::ZeroDuration { value },
                 "duration" => LoadIssue::InvalidDuration { value },
                 other => LoadIssue::InvalidValue {
                     key: key_name(&pointer),
@@ -257,6 +277,14 @@ fn schema_error(error: &jsonschema::ValidationError<'_>, json: &Value, map: &Sou
         }
         ValidationErrorKind::Pattern { pattern } => {
             let value = value_at(&pointer).map(display_value).unwrap_or_default();
+            if pattern == NOT_BLANK {
+                return vec![LoadDiagnostic::new(
+                    LoadIssue::EmptyText {
+                        key: key_name(&pointer),
+                    },
+                    span,
+                )];
+            }
             let rule = if pattern.contains("VK") {
                 ValueRule::RuleCode
             } else if pointer.last().as_deref() == Some("id") {
@@ -316,4 +344,57 @@ fn json_type_name(v: &Value) -> TypeName {
         Value::Array(_) => TypeName::List,
         Value::Object(_) => TypeName::Mapping,
     }
+}
+
+/// Checks `lint.severity`: every key a rule code that exists, and every error-level rule that
+/// is turned off or down justified with a reason. Runs after the schema check, so the values
+/// have the right shape; anything else is left to the schema errors.
+fn check_severity_block(json: &Value, map: &SourceMap) -> Vec<LoadDiagnostic> {
+    let Some(entries) = json.pointer("/lint/severity").and_then(Value::as_object) else {
+        return Vec::new();
+    };
+    let here = Pointer::root().key("lint").key("severity");
+    let rules = crate::lint::registry::rules();
+    let codes: Vec<String> = rules.iter().map(|r| r.code.to_string()).collect();
+    let mut out = Vec::new();
+    for (code, value) in entries {
+        let at = map.key_span(&here.key(code)).unwrap_or_else(|| map.span_for(&here));
+        let Some(rule) = rules.iter().find(|r| r.code == code) else {
+            let upper = code.trim().to_ascii_uppercase();
+            let suggestion = if codes.contains(&upper) {
+                Some(upper)
+            } else {
+                closest(code, &codes)
+            };
+            out.push(LoadDiagnostic::new(
+                LoadIssue::UnknownRule {
+                    code: code.clone(),
+                    suggestion,
+                },
+                at,
+            ));
+            continue;
+        };
+        let Ok(entry) = serde_json::from_value::<SeverityOverride>(value.clone()) else {
+            continue;
+        };
+        if rule.severity == crate::diagnostics::SeverityLevel::Error
+            && entry.level() != Severity::Error
+            && entry.reason().is_none_or(|r| r.trim().is_empty())
+        {
+            let level = match entry.level() {
+                Severity::Off => "off",
+                Severity::Warning => "warning",
+                _ => "info",
+            };
+            out.push(LoadDiagnostic::new(
+                LoadIssue::ReasonRequired {
+                    code: code.clone(),
+                    level: level.to_string(),
+                },
+                at,
+            ));
+        }
+    }
+    out
 }

@@ -35,6 +35,7 @@ fn generate() -> Value {
     // the nullable alternatives schemars adds for `Option` only blur the error messages.
     strip_null(&mut value);
     simplify_enums(&mut value);
+    require_text(&mut value);
     if let Value::Object(map) = &mut value {
         map.insert(
             "$id".into(),
@@ -73,6 +74,24 @@ fn strip_null(value: &mut Value) {
             map.values_mut().for_each(strip_null);
         }
         Value::Array(items) => items.iter_mut().for_each(strip_null),
+        _ => {}
+    }
+}
+
+/// Every free-text string must hold something: `title: ""` or `name: "  "` would render as an
+/// empty heading or sentence, so the loader refuses them (L023). Strings with their own form
+/// (an enum, a format, a pattern) are left alone; those forms exclude the empty string already.
+fn require_text(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            let free_text = map.get("type") == Some(&Value::from("string"))
+                && !["enum", "format", "pattern", "const"].iter().any(|k| map.contains_key(*k));
+            if free_text {
+                map.insert("pattern".into(), Value::from(super::load::NOT_BLANK));
+            }
+            map.values_mut().for_each(require_text);
+        }
+        Value::Array(items) => items.iter_mut().for_each(require_text),
         _ => {}
     }
 }

@@ -32,7 +32,8 @@ impl Date {
             part.parse().ok()
         };
         let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
-        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+        // Year 0000 does not exist in the calendar anyone means (1 BC); it is a typo.
+        if year == 0 || !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
             return None;
         }
         Some(Date {
@@ -187,6 +188,11 @@ impl Duration {
         any.then_some(out)
     }
 
+    /// `P0D`, `PT0S`: a term of nothing, which no retention period or deadline can mean.
+    pub fn is_zero(&self) -> bool {
+        *self == Duration::default()
+    }
+
     /// Approximate length in days (a month is 30.44 days), for comparing with norms.
     pub fn approx_days(&self) -> f64 {
         f64::from(self.years) * 365.25
@@ -260,6 +266,8 @@ mod tests {
         assert_eq!(Date::parse("2024-02-29").map(|d| d.day), Some(29));
         assert!(Date::parse("2023-02-29").is_none());
         assert!(Date::parse("2024-13-01").is_none());
+        assert!(Date::parse("0000-01-01").is_none());
+        assert!(Date::parse("2025-02-30").is_none());
         assert!(Date::parse("1 maart 2024").is_none());
         assert_eq!(Date::parse("1970-01-02").map(Date::days_since_epoch), Some(1));
         for text in ["2024-02-29", "1999-12-31", "2026-11-23"] {
@@ -282,5 +290,8 @@ mod tests {
             assert!(Duration::parse(bad).is_none(), "{bad}");
         }
         assert_eq!(Duration::parse("P20Y").map(|d| d.to_string()), Some("P20Y".into()));
+        assert_eq!(Duration::parse("P0D").map(|d| d.is_zero()), Some(true));
+        assert_eq!(Duration::parse("PT0S").map(|d| d.is_zero()), Some(true));
+        assert_eq!(Duration::parse("P1D").map(|d| d.is_zero()), Some(false));
     }
 }

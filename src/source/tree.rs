@@ -82,6 +82,7 @@ pub enum ParseError {
     AliasLimit { at: Range<usize> },
     TooManyNodes { at: Range<usize> },
     MultipleDocuments { at: Range<usize> },
+    UnknownTag { tag: String, at: Range<usize> },
 }
 
 /// The parser's limits: depth, aliases, one document, YAML 1.2 booleans.
@@ -108,6 +109,9 @@ fn options() -> serde_saphyr::Options {
 
 /// Parses YAML text (without BOM) into a spanned tree. An empty document is `Null`.
 pub fn parse(file: &SourceFile) -> Result<Node, ParseError> {
+    if let Some((tag, at)) = unknown_tag(file) {
+        return Err(ParseError::UnknownTag { tag, at });
+    }
     // The deserializer recurses once per nesting level, with frames that are large in
     // unoptimised builds: a file at the depth limit overflowed a 2 MiB test thread. Parse on
     // a thread whose stack is sized for the limit, whatever thread the caller is on.
@@ -131,6 +135,49 @@ pub fn parse(file: &SourceFile) -> Result<Node, ParseError> {
             at: 0..0,
         }),
     }
+}
+
+/// Core tags the deserializer honours as written (`!!str 2025` is the text "2025").
+const KNOWN_TAGS: &[&str] = &["str", "int", "float", "bool", "null", "map", "seq"];
+
+/// The first explicit tag the deserializer would drop or reinterpret (`!!binary`, `!foo`,
+/// `!!timestamp`). A pass over the parser's events: tags never reach a serde visitor, so
+/// the tree cannot see them. Syntax errors are left to the real parse, which reports them
+/// with its own messages.
+fn unknown_tag(file: &SourceFile) -> Option<(String, Range<usize>)> {
+    use serde_saphyr::granit_parser::{Event, Parser};
+    // Cheap test first: a file without `!` has no tags.
+    if !file.text.contains('!') {
+        return None;
+    }
+    for item in Parser::new_from_str(&file.text) {
+        let Ok((event, span)) = item else {
+            return None;
+        };
+        let tag = match &event {
+            Event::Scalar(_, _, _, tag) | Event::SequenceStart(_, _, tag) | Event::MappingStart(_, _, tag) => tag,
+            _ => continue,
+        };
+        let Some(tag) = tag else { continue };
+        let core = tag.handle() == "tag:yaml.org,2002:";
+        if core && KNOWN_TAGS.contains(&tag.suffix()) {
+            continue;
+        }
+        let written = if core {
+            format!("!!{}", tag.suffix())
+        } else {
+            format!("{}{}", tag.original_handle(), tag.suffix())
+        };
+        let marker = span.tag_start.unwrap_or(span.start);
+        let start = marker
+            .byte_offset()
+            .unwrap_or_else(|| file.offset_of(marker.line(), marker.col() + 1))
+            .min(file.text.len());
+        let end = (start + written.len()).min(file.text.len());
+        let end = if file.text.is_char_boundary(end) { end } else { start };
+        return Some((written, start..end));
+    }
+    None
 }
 
 /// Stack for the parse thread: ample for [`MAX_DEPTH`] levels in any build profile.
