@@ -11,7 +11,7 @@ use verklaar::model::load::{Loaded, load_file};
 use verklaar::model::time::Date;
 
 /// Codes raised by the engine from the `lint:` block rather than by a rule.
-const META_CODES: &[&str] = &["VK901", "VK902"];
+const META_CODES: &[&str] = &["VK901", "VK902", "VK903"];
 
 /// Codes whose fires.yaml is also snapshotted in English.
 const ENGLISH: &[&str] = &["VK101", "VK112", "VK401", "VK509", "VK608", "VK813", "VK814"];

@@ -576,8 +576,8 @@ organisation:
 statement: {}
 lint:
   severity:
-    VK001: off
-    VK002: info
+    VK708: off
+    VK810: info
 ";
     let loaded = load_ok("booleans", src.as_bytes());
     let org = &loaded.org.organisation;
@@ -586,8 +586,8 @@ lint:
     assert_eq!(org.address.as_ref().and_then(|a| a.country.as_deref()), Some("NO"));
     assert!(org.public_authority);
     let lint = loaded.org.lint.as_ref().expect("lint block");
-    assert_eq!(lint.severity.get("VK001"), Some(&Severity::Off));
-    assert_eq!(lint.severity.get("VK002"), Some(&Severity::Info));
+    assert_eq!(lint.severity.get("VK708").map(|s| s.level()), Some(Severity::Off));
+    assert_eq!(lint.severity.get("VK810").map(|s| s.level()), Some(Severity::Info));
     // A real boolean where text belongs is still a type error, with the hint to quote.
     let failure = fail("bool_name", MINIMAL.replace("Praktijk X", "false").as_bytes());
     let r = single(&failure, "L002", Lang::Nl);
@@ -750,11 +750,200 @@ fn several_files_report_errors_per_file() {
 #[test]
 fn every_code_has_an_explanation() {
     use verklaar::diagnostics::load::{LOAD_CODES, load_code};
-    for n in 1..=20 {
+    for n in 1..=27 {
         let code = format!("L{n:03}");
         let (found, name, nl, en) = load_code(&code).unwrap_or_else(|| panic!("{code} has no explanation"));
         assert_eq!(found, code);
         assert!(!name.is_empty() && !nl.is_empty() && !en.is_empty(), "{code}");
     }
-    assert_eq!(LOAD_CODES.len(), 20);
+    assert_eq!(LOAD_CODES.len(), 27);
+}
+
+// --- nothing ignored silently (issue 11) ---------------------------------------------------------
+
+#[test]
+fn l010_zero_durations_are_refused() {
+    for (term, end) in [("P0D", 18), ("PT0S", 19), ("P0Y0M", 20)] {
+        let src = format!(
+            "{MINIMAL}purposes:\n  - id: behandeling\n    description: Behandelen\n    retention:\n      period: {term}\n"
+        );
+        let failure = fail("l010-zero", src.as_bytes());
+        let r = single(&failure, "L010", Lang::Nl);
+        assert_eq!((r.line_col(), r.end_line_col()), ((9, 15), (9, end)), "{term}");
+        assert_eq!(
+            r.message,
+            format!("`{term}` is een termijn van 0 dagen; een termijn van 0 dagen kan niet bedoeld zijn.")
+        );
+        assert_contains(help(&r), "P30D");
+    }
+}
+
+#[test]
+fn l011_impossible_dates_are_refused() {
+    for date in ["0000-01-01", "2025-02-30", "2025-04-31"] {
+        let src = format!("schema_version: 1\norganisation:\n  name: Praktijk X\nstatement:\n  effective_date: {date}\n");
+        let failure = fail("l011-impossible", src.as_bytes());
+        let r = single(&failure, "L011", Lang::Nl);
+        assert_eq!(r.line_col(), (5, 19), "{date}");
+        assert_eq!(r.message, format!("`{date}` is geen geldige datum."));
+    }
+    let src = "schema_version: 1\norganisation:\n  name: Praktijk X\nstatement:\n  effective_date: 0001-01-01\n";
+    load_ok("l011-year-one", src.as_bytes());
+}
+
+const LINT_BLOCK: &str = "lint:\n  severity:\n";
+
+#[test]
+fn l021_unknown_severity_keys_with_suggestions() {
+    let src = format!("{MINIMAL}{LINT_BLOCK}    VK7O8: off\n    vk708: warning\n    VK999: info\n");
+    let failure = fail("l021", src.as_bytes());
+    assert_eq!(codes(&failure), ["L021", "L021", "L021"], "{}", report(&failure, Lang::Nl));
+    let all = rendered(&failure, Lang::Nl);
+    let found: Vec<(Pos, &str)> = all.iter().map(|r| (r.line_col(), r.message.as_str())).collect();
+    assert_eq!(
+        found,
+        [
+            ((7, 5), "`VK7O8` in `lint.severity` is geen regel van verklaar. Bedoelde u VK708?"),
+            ((8, 5), "`vk708` in `lint.severity` is geen regel van verklaar. Bedoelde u VK708?"),
+            ((9, 5), "`VK999` in `lint.severity` is geen regel van verklaar."),
+        ]
+    );
+    assert_contains(help(&all[1]), "Schrijf `VK708`.");
+    let en = first(&failure, "L021", Lang::En);
+    assert_eq!(en.message, "`VK7O8` in `lint.severity` is not a verklaar rule. Did you mean VK708?");
+    insta::assert_snapshot!("l021_unknown_rule_nl", report(&failure, Lang::Nl));
+}
+
+#[test]
+fn l022_error_rule_turned_down_needs_a_reason() {
+    // VK509 is an error by default, VK708 a warning: only the first needs a reason.
+    let src = format!("{MINIMAL}{LINT_BLOCK}    VK509: off\n    VK708: off\n    VK311: warning\n");
+    let failure = fail("l022", src.as_bytes());
+    let all = rendered(&failure, Lang::Nl);
+    let found: Vec<(&str, Pos, &str)> = all
+        .iter()
+        .map(|r| (r.code.as_str(), r.line_col(), r.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "L022",
+                (7, 5),
+                "VK509 is een verplichte controle (fout) en gaat alleen uit met een reden."
+            ),
+            (
+                "L022",
+                (9, 5),
+                "VK311 is een verplichte controle (fout) en gaat alleen naar `warning` met een reden."
+            ),
+        ]
+    );
+    assert_contains(help(&all[0]), "VK509: { level: off, reason: \"waarom dit hier terecht is\" }");
+    insta::assert_snapshot!("l022_reason_required_nl", report(&failure, Lang::Nl));
+
+    // An empty reason is no reason.
+    let src = format!("{MINIMAL}{LINT_BLOCK}    VK509: {{ level: off, reason: \" \" }}\n");
+    let failure = fail("l022-blank", src.as_bytes());
+    assert_eq!(codes(&failure), ["L023"], "{}", report(&failure, Lang::Nl));
+
+    // The long form with a reason loads, and so do the short form for a warning rule and
+    // raising a rule to error.
+    let src = format!(
+        "{MINIMAL}{LINT_BLOCK}    VK509: {{ level: off, reason: Geen geautomatiseerde besluiten }}\n    VK708: info\n    VK810: error\n"
+    );
+    let loaded = load_ok("l022-ok", src.as_bytes());
+    let severity = &loaded.org.lint.as_ref().expect("lint block").severity;
+    assert_eq!(severity["VK509"].level(), Severity::Off);
+    assert_eq!(severity["VK509"].reason(), Some("Geen geautomatiseerde besluiten"));
+    assert_eq!(severity["VK708"].level(), Severity::Info);
+}
+
+#[test]
+fn l022_long_form_mistakes_are_named() {
+    let src = format!("{MINIMAL}{LINT_BLOCK}    VK509: {{ level: of, reason: x }}\n    VK311: {{ level: off }}\n");
+    let failure = fail("l022-long", src.as_bytes());
+    let all = rendered(&failure, Lang::Nl);
+    let found: Vec<(&str, Pos)> = all.iter().map(|r| (r.code.as_str(), r.line_col())).collect();
+    assert_eq!(found, [("L004", (7, 21)), ("L005", (8, 5))], "{}", report(&failure, Lang::Nl));
+    assert_eq!(all[0].message, "`of` is geen toegestane waarde voor `level`. Bedoelde u `off`?");
+    assert_eq!(all[1].message, "De verplichte sleutel `reason` ontbreekt in `lint.severity.VK311`.");
+}
+
+#[test]
+fn l023_empty_required_text() {
+    // An empty `organisation.name` is left to VK001, which accepts a `legal_name` instead.
+    let src = "schema_version: 1\norganisation:\n  name: \"\"\n  legal_name: ''\nstatement:\n  title: \"  \"\n";
+    let failure = fail("l023", src.as_bytes());
+    let all = rendered(&failure, Lang::Nl);
+    let found: Vec<(&str, Pos, &str)> = all
+        .iter()
+        .map(|r| (r.code.as_str(), r.line_col(), r.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("L023", (4, 15), "`legal_name` is leeg; hier hoort tekst."),
+            ("L023", (6, 10), "`title` is leeg; hier hoort tekst."),
+        ]
+    );
+    insta::assert_snapshot!("l023_empty_text_nl", report(&failure, Lang::Nl));
+    let src = format!("{MINIMAL}purposes:\n  - id: behandeling\n    description: ''\n");
+    let failure = fail("l023-purpose", src.as_bytes());
+    let r = single(&failure, "L023", Lang::Nl);
+    assert_eq!(r.line_col(), (7, 18));
+    assert_eq!(r.message, "`description` is leeg; hier hoort tekst.");
+}
+
+#[test]
+fn l024_unknown_tags_are_errors() {
+    for (value, tag) in [("!!binary aGFsbG8=", "!!binary"), ("!foo Praktijk X", "!foo"), ("!!timestamp 2025-01-01", "!!timestamp")] {
+        let src = format!("schema_version: 1\norganisation:\n  name: {value}\nstatement: {{}}\n");
+        let failure = fail("l024", src.as_bytes());
+        let r = single(&failure, "L024", Lang::Nl);
+        assert_eq!(r.line_col(), (3, 9), "{tag}");
+        assert_eq!(r.end_line_col(), (3, 9 + tag.len()), "{tag}");
+        assert_eq!(
+            r.message,
+            format!("De YAML-tag `{tag}` kent verklaar niet; de waarde zou stil verdwijnen of veranderen.")
+        );
+    }
+    let failure = fail("l024-map", b"schema_version: 1\norganisation: !org\n  name: X\nstatement: {}\n");
+    assert_eq!(single(&failure, "L024", Lang::Nl).line_col(), (2, 15));
+    insta::assert_snapshot!("l024_unknown_tag_nl", report(&failure, Lang::Nl));
+    // Core tags keep working, and `!` inside text is no tag.
+    load_ok(
+        "l024-core",
+        b"schema_version: !!int 1\norganisation:\n  name: !!str Praktijk! X\nstatement: {}\n",
+    );
+}
+
+#[test]
+fn cr_only_line_endings_give_real_lines() {
+    let src = "schema_version: 1\rorganisation:\r  nmae: Praktijk X\rstatement:\r  effective_date: 2024-02-30\r";
+    let failure = fail("cr-only", src.as_bytes());
+    let all = rendered(&failure, Lang::Nl);
+    let found: Vec<(&str, Pos)> = all.iter().map(|r| (r.code.as_str(), r.line_col())).collect();
+    assert_eq!(found, [("L005", (2, 1)), ("L003", (3, 3)), ("L011", (5, 19))]);
+    assert_contains(&report(&failure, Lang::Nl), "[fixtures/cr-only.yaml:3:3]");
+    // Mixed: CRLF lines stay CRLF, a lone CR still breaks the line.
+    let src = "schema_version: 1\r\norganisation:\r  nmae: X\r\nstatement: {}\r\n";
+    let failure = fail("cr-mixed", src.as_bytes());
+    assert_eq!(first(&failure, "L003", Lang::Nl).line_col(), (3, 3));
+}
+
+#[test]
+fn nul_bytes_are_pointed_at_exactly() {
+    // A NUL after multi-byte characters: the column counts characters, not bytes.
+    for (line, col) in [
+        ("  name: \"één\0b\"", 13),
+        ("  name: a\0b", 10),
+        ("  name: \"\0\"", 10),
+        ("# \0", 3),
+    ] {
+        let src = format!("schema_version: 1\norganisation:\n{line}\nstatement: {{}}\n");
+        let failure = fail("nul", src.as_bytes());
+        let r = single(&failure, "L001", Lang::Nl);
+        assert_eq!(r.line_col(), (3, col), "{line:?}");
+    }
 }

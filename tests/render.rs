@@ -789,7 +789,7 @@ fn a_failed_build_leaves_the_previous_site_untouched() {
         "schema_version: 1\norganisation:\n  nmae: X\n",
     )
     .expect("write");
-    build(dir.path(), &[]).code(2);
+    build(dir.path(), &[]).code(1);
     std::fs::remove_file(dir.path().join("organisations/kapot.yaml")).expect("remove");
 
     // 4. A theme folder that does not exist.

@@ -75,7 +75,8 @@ pub fn load_bytes(path: impl Into<PathBuf>, bytes: &[u8]) -> Result<Loaded, Load
         Err(e) => {
             // Positions count from after a BOM, as for every other diagnostic.
             let bom = if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
-            let file = SourceFile::new(&path, String::from_utf8_lossy(&bytes[bom..]).into_owned());
+            let lossy = String::from_utf8_lossy(&bytes[bom..]);
+            let file = SourceFile::new(&path, crate::source::normalize_line_breaks(&lossy).into_owned());
             let offset = e.valid_up_to() - bom;
             let (line, column) = file.line_col(offset);
             let at = offset..offset + file.text[offset..].chars().next().map_or(0, char::len_utf8);
@@ -85,7 +86,8 @@ pub fn load_bytes(path: impl Into<PathBuf>, bytes: &[u8]) -> Result<Loaded, Load
             });
         }
     };
-    let file = SourceFile::new(&path, text.strip_prefix('\u{feff}').unwrap_or(text));
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let file = SourceFile::new(&path, crate::source::normalize_line_breaks(text).into_owned());
     match load_text(&file) {
         Ok((org, map)) => Ok(Loaded { file, org, map }),
         Err(diagnostics) => Err(LoadFailure { file, diagnostics }),

@@ -82,16 +82,30 @@ fn strip_null(value: &mut Value) {
 /// empty heading or sentence, so the loader refuses them (L023). Strings with their own form
 /// (an enum, a format, a pattern) are left alone; those forms exclude the empty string already.
 fn require_text(value: &mut Value) {
+    require_text_at(value, "");
+}
+
+/// Schema paths whose empty text a lint rule reports with more to say: an empty
+/// `organisation.name` is fine next to a `legal_name` (VK001 decides).
+const BLANK_LEFT_TO_LINT: &[&str] = &["/properties/organisation/properties/name"];
+
+fn require_text_at(value: &mut Value, path: &str) {
     match value {
         Value::Object(map) => {
             let free_text = map.get("type") == Some(&Value::from("string"))
                 && !["enum", "format", "pattern", "const"].iter().any(|k| map.contains_key(*k));
-            if free_text {
+            if free_text && !BLANK_LEFT_TO_LINT.contains(&path) {
                 map.insert("pattern".into(), Value::from(super::load::NOT_BLANK));
             }
-            map.values_mut().for_each(require_text);
+            for (key, child) in map.iter_mut() {
+                require_text_at(child, &format!("{path}/{key}"));
+            }
         }
-        Value::Array(items) => items.iter_mut().for_each(require_text),
+        Value::Array(items) => {
+            for (i, item) in items.iter_mut().enumerate() {
+                require_text_at(item, &format!("{path}/{i}"));
+            }
+        }
         _ => {}
     }
 }

@@ -72,9 +72,42 @@ impl SourceFile {
     }
 }
 
+/// Turns every lone CR (old Mac line ending) into LF. YAML reads a lone CR as a line break
+/// too, so the document does not change; the byte length does not change either, so every
+/// offset stays valid, and line and column counting (ours and the snippet renderer's, which
+/// both break lines at LF) sees the lines the user sees. CRLF is left as it is.
+pub fn normalize_line_breaks(text: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let lone_cr = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+    if !(0..bytes.len()).any(lone_cr) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = bytes.to_vec();
+    for (i, b) in out.iter_mut().enumerate() {
+        if lone_cr(i) {
+            *b = b'\n';
+        }
+    }
+    // Replacing one ASCII byte with another keeps UTF-8 valid.
+    std::borrow::Cow::Owned(String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+}
+
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     while i > 0 && !s.is_char_boundary(i) {
         i -= 1;
     }
     i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lone_cr_becomes_lf_and_crlf_stays() {
+        assert_eq!(normalize_line_breaks("a\rb\r\nc\r"), "a\nb\r\nc\n");
+        assert!(matches!(normalize_line_breaks("a\r\nb"), std::borrow::Cow::Borrowed(_)));
+        let file = SourceFile::new("x", normalize_line_breaks("a: 1\rb: 2\rc: 3").into_owned());
+        assert_eq!(file.line_col(10), (3, 1));
+    }
 }

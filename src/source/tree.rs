@@ -160,7 +160,9 @@ fn unknown_tag(file: &SourceFile) -> Option<(String, Range<usize>)> {
         };
         let Some(tag) = tag else { continue };
         let core = tag.handle() == "tag:yaml.org,2002:";
-        if core && KNOWN_TAGS.contains(&tag.suffix()) {
+        // `!` alone is the non-specific tag: "read this as text", which changes nothing here.
+        let non_specific = tag.handle() == "!" && tag.suffix().is_empty();
+        if non_specific || (core && KNOWN_TAGS.contains(&tag.suffix())) {
             continue;
         }
         let written = if core {
