@@ -495,3 +495,161 @@ fn an_undeclared_transfer_fails_the_gate() {
         assert!(codes.contains(&"VK311"), "{name}: {codes:?}\n{text}");
     }
 }
+
+// --- issue 11: nothing ignored silently, exit codes as ruff --------------------------------------
+
+/// The README example with VK509 (an error rule) turned off with a reason.
+fn with_override() -> String {
+    format!(
+        "{}    VK509: {{ level: off, reason: \"Geen geautomatiseerde besluiten; FG 2025-03-01\" }}\n",
+        clean_file()
+    )
+}
+
+#[test]
+fn a_turned_off_error_rule_shows_in_every_format() {
+    let dir = workdir(&[("uit.yaml", &with_override())]);
+    let message = "VK509 staat uit: Geen geautomatiseerde besluiten; FG 2025-03-01";
+    let human = stderr_text(&lint(dir.path(), &["uit.yaml"]).code(0));
+    assert!(human.contains(&format!("info[VK903]: {message}")), "{human}");
+    assert!(human.contains("0 fout(en), 0 waarschuwing(en), 1 info."), "{human}");
+
+    let json = stdout_json(&lint(dir.path(), &["uit.yaml", "--format", "json"]).code(0));
+    let record = &json["diagnostics"][0];
+    assert_eq!(
+        (&record["code"], &record["severity"], &record["message"]),
+        (&Value::from("VK903"), &Value::from("info"), &Value::from(message))
+    );
+
+    let sarif = stdout_json(&lint(dir.path(), &["uit.yaml", "--format", "sarif"]).code(0));
+    let result = &sarif["runs"][0]["results"][0];
+    assert_eq!(result["ruleId"], "VK903");
+    assert_eq!(result["level"], "note");
+    assert_eq!(result["message"]["text"], message);
+
+    let github = lint(dir.path(), &["uit.yaml", "--format", "github"]).code(0);
+    let out = String::from_utf8_lossy(&github.get_output().stdout).into_owned();
+    assert!(out.starts_with("::notice file=uit.yaml,line="), "{out}");
+    assert!(out.contains(&format!("title=VK903 severity-override::{message}")), "{out}");
+}
+
+#[test]
+fn a_turned_off_error_rule_without_reason_exits_1() {
+    let text = format!("{}    VK509: off\n", clean_file());
+    let dir = workdir(&[("uit.yaml", &text)]);
+    let json = stdout_json(&lint(dir.path(), &["uit.yaml", "--format", "json"]).code(1));
+    assert_eq!(json["diagnostics"][0]["code"], "L022");
+    assert_eq!(json["diagnostics"][0]["name"], "reason-required");
+    // The same as GitHub annotation and SARIF result: load errors are findings like any other.
+    let github = lint(dir.path(), &["uit.yaml", "--format", "github"]).code(1);
+    let out = String::from_utf8_lossy(&github.get_output().stdout).into_owned();
+    assert!(out.starts_with("::error file=uit.yaml,line="), "{out}");
+    assert!(out.contains("title=L022 reason-required::VK509 is een verplichte controle"), "{out}");
+    let sarif = stdout_json(&lint(dir.path(), &["uit.yaml", "--format", "sarif"]).code(1));
+    assert_eq!(sarif["runs"][0]["results"][0]["ruleId"], "L022");
+    lint(dir.path(), &["uit.yaml", "--exit-zero"]).code(0);
+}
+
+#[test]
+fn unknown_severity_key_exits_1_with_suggestion() {
+    let text = format!("{}    VK7O8: off\n", clean_file());
+    let dir = workdir(&[("typo.yaml", &text)]);
+    let stderr = stderr_text(&lint(dir.path(), &["typo.yaml"]).code(1));
+    assert!(
+        stderr.contains("fout[L021]: `VK7O8` in `lint.severity` is geen regel van verklaar. Bedoelde u VK708?"),
+        "{stderr}"
+    );
+}
+
+/// The exit-code table of the README, one row per case.
+#[test]
+fn exit_codes_as_ruff() {
+    let dir = workdir(&[
+        ("schoon.yaml", &clean_file()),
+        ("kapot.yaml", BROKEN),
+        ("leeg/notities.txt", "geen yaml"),
+    ]);
+    // 0: clean.
+    lint(dir.path(), &["schoon.yaml"]).code(0);
+    // 1: a load error is a finding; --exit-zero makes it a report.
+    lint(dir.path(), &["kapot.yaml"]).code(1);
+    lint(dir.path(), &["kapot.yaml", "--exit-zero"]).code(0);
+    lint(dir.path(), &["kapot.yaml", "--format", "json", "--exit-zero"]).code(0);
+    // 2: the tool could not do its job, whatever --exit-zero says.
+    lint(dir.path(), &["bestaat-niet.yaml", "--exit-zero"]).code(2);
+    lint(dir.path(), &["leeg", "--exit-zero"]).code(2);
+    verklaar().args(["lint", "--format", "xml"]).assert().code(2);
+}
+
+#[cfg(unix)]
+#[test]
+fn folder_lists_what_it_skips_and_follows_links_inside_only() {
+    use std::os::unix::fs::symlink;
+    let dir = workdir(&[
+        ("org/a.yaml", &clean_file()),
+        ("org/.verborgen.yaml", BROKEN),
+        ("org/sub/echt.yaml", &clean_file()),
+        ("elders/buiten.yaml", BROKEN),
+        ("org/.git/config.yaml", BROKEN),
+    ]);
+    let org = dir.path().join("org");
+    symlink("a.yaml", org.join("dubbel.yaml")).expect("link");
+    symlink("../elders/buiten.yaml", org.join("buiten.yaml")).expect("link");
+    symlink("sub", org.join("submap")).expect("link");
+    // A link inside the folder to a file the walk does not reach under its own name: followed.
+    std::fs::write(org.join("sub/.stil.yaml"), clean_file()).expect("write");
+    symlink("sub/.stil.yaml", org.join("zichtbaar.yaml")).expect("link");
+
+    let json = stdout_json(&lint(dir.path(), &["org", "--format", "json"]).code(1));
+    let found: Vec<(String, String, String)> = json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| {
+            let s = |k: &str| d[k].as_str().unwrap_or_default().to_string();
+            (s("file"), s("code"), s("severity"))
+        })
+        .collect();
+    let row = |f: &str, c: &str, s: &str| (f.to_string(), c.to_string(), s.to_string());
+    assert_eq!(
+        found,
+        [
+            row("org/.git", "L027", "info"),
+            row("org/.verborgen.yaml", "L027", "info"),
+            row("org/buiten.yaml", "L025", "error"),
+            row("org/dubbel.yaml", "L027", "info"),
+            row("org/sub/.stil.yaml", "L027", "info"),
+            row("org/submap", "L027", "info"),
+        ],
+        "{json:#}"
+    );
+    // a.yaml, sub/echt.yaml and zichtbaar.yaml (the link) are checked; the refused link counts.
+    assert_eq!(json["summary"]["files"], 4);
+    let stderr = stderr_text(&lint(dir.path(), &["org"]).code(1));
+    assert!(stderr.contains("overgeslagen: verborgen bestand"), "{stderr}");
+    assert!(stderr.contains("fout[L025]: Dit is een snelkoppeling naar"), "{stderr}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_refused_not_waited_for() {
+    let dir = workdir(&[("org/a.yaml", &clean_file())]);
+    let fifo = dir.path().join("org/pijp.yaml");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        panic!("mkfifo is needed for this test");
+    }
+    for path in ["org", "org/pijp.yaml"] {
+        let assert = verklaar()
+            .current_dir(dir.path())
+            .args(["lint", path, "--color", "never"])
+            .timeout(std::time::Duration::from_secs(10))
+            .assert()
+            .code(1);
+        let stderr = stderr_text(&assert);
+        assert!(
+            stderr.contains("fout[L026]: Dit is een named pipe (FIFO), geen gewoon bestand; verklaar leest het niet."),
+            "{path}: {stderr}"
+        );
+    }
+}

@@ -382,7 +382,7 @@ fn check_severity_block(json: &Value, map: &SourceMap) -> Vec<LoadDiagnostic> {
         };
         if rule.severity == crate::diagnostics::SeverityLevel::Error
             && entry.level() != Severity::Error
-            && entry.reason().is_none_or(|r| r.trim().is_empty())
+            && entry.reason().is_none()
         {
             let level = match entry.level() {
                 Severity::Off => "off",

@@ -160,9 +160,7 @@ fn unknown_tag(file: &SourceFile) -> Option<(String, Range<usize>)> {
         };
         let Some(tag) = tag else { continue };
         let core = tag.handle() == "tag:yaml.org,2002:";
-        // `!` alone is the non-specific tag: "read this as text", which changes nothing here.
-        let non_specific = tag.handle() == "!" && tag.suffix().is_empty();
-        if non_specific || (core && KNOWN_TAGS.contains(&tag.suffix())) {
+        if core && KNOWN_TAGS.contains(&tag.suffix()) {
             continue;
         }
         let written = if core {
@@ -170,6 +168,10 @@ fn unknown_tag(file: &SourceFile) -> Option<(String, Range<usize>)> {
         } else {
             format!("{}{}", tag.original_handle(), tag.suffix())
         };
+        // `!` alone is the non-specific tag: "read this as text", which changes nothing here.
+        if written == "!" {
+            continue;
+        }
         let marker = span.tag_start.unwrap_or(span.start);
         let start = marker
             .byte_offset()
