@@ -72,8 +72,9 @@ fn clean_file() -> String {
         .map(|r| r["code"].as_str().expect("rule code"))
         .collect();
     assert!(!codes.is_empty(), "`verklaar rules` lists no rules");
-    let example = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("organisations/voorbeeld-praktijk.yaml"))
-        .expect("the README example");
+    let example =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("organisations/voorbeeld-praktijk.yaml"))
+            .expect("the README example");
     let mut text = format!("{example}lint:\n  severity:\n");
     for code in codes {
         text.push_str(&format!("    {code}: off\n"));
@@ -530,7 +531,10 @@ fn a_turned_off_error_rule_shows_in_every_format() {
     let github = lint(dir.path(), &["uit.yaml", "--format", "github"]).code(0);
     let out = String::from_utf8_lossy(&github.get_output().stdout).into_owned();
     assert!(out.starts_with("::notice file=uit.yaml,line="), "{out}");
-    assert!(out.contains(&format!("title=VK903 severity-override::{message}")), "{out}");
+    assert!(
+        out.contains(&format!("title=VK903 severity-override::{message}")),
+        "{out}"
+    );
 }
 
 #[test]
@@ -544,7 +548,10 @@ fn a_turned_off_error_rule_without_reason_exits_1() {
     let github = lint(dir.path(), &["uit.yaml", "--format", "github"]).code(1);
     let out = String::from_utf8_lossy(&github.get_output().stdout).into_owned();
     assert!(out.starts_with("::error file=uit.yaml,line="), "{out}");
-    assert!(out.contains("title=L022 reason-required::VK509 is een verplichte controle"), "{out}");
+    assert!(
+        out.contains("title=L022 reason-required::VK509 is een verplichte controle"),
+        "{out}"
+    );
     let sarif = stdout_json(&lint(dir.path(), &["uit.yaml", "--format", "sarif"]).code(1));
     assert_eq!(sarif["runs"][0]["results"][0]["ruleId"], "L022");
     lint(dir.path(), &["uit.yaml", "--exit-zero"]).code(0);

@@ -781,7 +781,8 @@ fn l010_zero_durations_are_refused() {
 #[test]
 fn l011_impossible_dates_are_refused() {
     for date in ["0000-01-01", "2025-02-30", "2025-04-31"] {
-        let src = format!("schema_version: 1\norganisation:\n  name: Praktijk X\nstatement:\n  effective_date: {date}\n");
+        let src =
+            format!("schema_version: 1\norganisation:\n  name: Praktijk X\nstatement:\n  effective_date: {date}\n");
         let failure = fail("l011-impossible", src.as_bytes());
         let r = single(&failure, "L011", Lang::Nl);
         assert_eq!(r.line_col(), (5, 19), "{date}");
@@ -797,20 +798,34 @@ const LINT_BLOCK: &str = "lint:\n  severity:\n";
 fn l021_unknown_severity_keys_with_suggestions() {
     let src = format!("{MINIMAL}{LINT_BLOCK}    VK7O8: off\n    vk708: warning\n    VK999: info\n");
     let failure = fail("l021", src.as_bytes());
-    assert_eq!(codes(&failure), ["L021", "L021", "L021"], "{}", report(&failure, Lang::Nl));
+    assert_eq!(
+        codes(&failure),
+        ["L021", "L021", "L021"],
+        "{}",
+        report(&failure, Lang::Nl)
+    );
     let all = rendered(&failure, Lang::Nl);
     let found: Vec<(Pos, &str)> = all.iter().map(|r| (r.line_col(), r.message.as_str())).collect();
     assert_eq!(
         found,
         [
-            ((7, 5), "`VK7O8` in `lint.severity` is geen regel van verklaar. Bedoelde u VK708?"),
-            ((8, 5), "`vk708` in `lint.severity` is geen regel van verklaar. Bedoelde u VK708?"),
+            (
+                (7, 5),
+                "`VK7O8` in `lint.severity` is geen regel van verklaar. Bedoelde u VK708?"
+            ),
+            (
+                (8, 5),
+                "`vk708` in `lint.severity` is geen regel van verklaar. Bedoelde u VK708?"
+            ),
             ((9, 5), "`VK999` in `lint.severity` is geen regel van verklaar."),
         ]
     );
     assert_contains(help(&all[1]), "Schrijf `VK708`.");
     let en = first(&failure, "L021", Lang::En);
-    assert_eq!(en.message, "`VK7O8` in `lint.severity` is not a verklaar rule. Did you mean VK708?");
+    assert_eq!(
+        en.message,
+        "`VK7O8` in `lint.severity` is not a verklaar rule. Did you mean VK708?"
+    );
     insta::assert_snapshot!("l021_unknown_rule_nl", report(&failure, Lang::Nl));
 }
 
@@ -839,7 +854,10 @@ fn l022_error_rule_turned_down_needs_a_reason() {
             ),
         ]
     );
-    assert_contains(help(&all[0]), "VK509: { level: off, reason: \"waarom dit hier terecht is\" }");
+    assert_contains(
+        help(&all[0]),
+        "VK509: { level: off, reason: \"waarom dit hier terecht is\" }",
+    );
     insta::assert_snapshot!("l022_reason_required_nl", report(&failure, Lang::Nl));
 
     // An empty reason is no reason.
@@ -865,9 +883,20 @@ fn l022_long_form_mistakes_are_named() {
     let failure = fail("l022-long", src.as_bytes());
     let all = rendered(&failure, Lang::Nl);
     let found: Vec<(&str, Pos)> = all.iter().map(|r| (r.code.as_str(), r.line_col())).collect();
-    assert_eq!(found, [("L004", (7, 21)), ("L005", (8, 5))], "{}", report(&failure, Lang::Nl));
-    assert_eq!(all[0].message, "`of` is geen toegestane waarde voor `level`. Bedoelde u `off`?");
-    assert_eq!(all[1].message, "De verplichte sleutel `reason` ontbreekt in `lint.severity.VK311`.");
+    assert_eq!(
+        found,
+        [("L004", (7, 21)), ("L005", (8, 5))],
+        "{}",
+        report(&failure, Lang::Nl)
+    );
+    assert_eq!(
+        all[0].message,
+        "`of` is geen toegestane waarde voor `level`. Bedoelde u `off`?"
+    );
+    assert_eq!(
+        all[1].message,
+        "De verplichte sleutel `reason` ontbreekt in `lint.severity.VK311`."
+    );
 }
 
 #[test]
@@ -897,7 +926,11 @@ fn l023_empty_required_text() {
 
 #[test]
 fn l024_unknown_tags_are_errors() {
-    for (value, tag) in [("!!binary aGFsbG8=", "!!binary"), ("!foo Praktijk X", "!foo"), ("!!timestamp 2025-01-01", "!!timestamp")] {
+    for (value, tag) in [
+        ("!!binary aGFsbG8=", "!!binary"),
+        ("!foo Praktijk X", "!foo"),
+        ("!!timestamp 2025-01-01", "!!timestamp"),
+    ] {
         let src = format!("schema_version: 1\norganisation:\n  name: {value}\nstatement: {{}}\n");
         let failure = fail("l024", src.as_bytes());
         let r = single(&failure, "L024", Lang::Nl);
@@ -908,7 +941,10 @@ fn l024_unknown_tags_are_errors() {
             format!("De YAML-tag `{tag}` kent verklaar niet; de waarde zou stil verdwijnen of veranderen.")
         );
     }
-    let failure = fail("l024-map", b"schema_version: 1\norganisation: !org\n  name: X\nstatement: {}\n");
+    let failure = fail(
+        "l024-map",
+        b"schema_version: 1\norganisation: !org\n  name: X\nstatement: {}\n",
+    );
     assert_eq!(single(&failure, "L024", Lang::Nl).line_col(), (2, 15));
     insta::assert_snapshot!("l024_unknown_tag_nl", report(&failure, Lang::Nl));
     // Core tags keep working, and `!` inside text is no tag.

@@ -37,13 +37,15 @@ pub enum ColorChoice {
 pub enum Command {
     /// Check organisation files: load errors and GDPR findings, with file:line:col.
     ///
-    /// Exit codes: 0 = clean, 1 = error findings (or warnings with --deny warnings),
-    /// 2 = a file could not be read or loaded, or the command line is wrong.
+    /// Exit codes (as ruff): 0 = clean, 1 = something wrong in the files: error findings and
+    /// load errors (or warnings with --deny warnings), 2 = verklaar could not do its job
+    /// (wrong command line, missing or unreadable path, internal error).
     Lint(LintArgs),
     /// Lint, then write the privacy statement per organisation and an index.
     ///
     /// An organisation with error findings is marked "Concept — niet publiceren"; with
-    /// --strict it is skipped and the exit code is 1. Exit 2 on input errors.
+    /// --strict it is skipped and the exit code is 1. A file that does not load: exit 1;
+    /// exit 2 when verklaar could not do its job.
     Build(BuildArgs),
     /// Explain a rule: what it checks, why (with the article), and example YAML.
     ///
@@ -71,8 +73,8 @@ pub struct LintArgs {
     #[arg(long, value_enum)]
     pub deny: Option<DenyLevel>,
 
-    /// Exit with 0 even when there are findings (a report, not a gate). Load errors still
-    /// exit with 2.
+    /// Exit with 0 even when there are findings, load errors included (a report, not a
+    /// gate). A tool error (exit 2) stays 2.
     #[arg(long)]
     pub exit_zero: bool,
 }

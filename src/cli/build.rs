@@ -77,10 +77,15 @@ pub fn run(cmd: &BuildArgs, args: &Args) -> std::io::Result<ExitStatus> {
         );
         eprint!("{text}");
     }
-    if records.iter().any(|r| r.severity == crate::diagnostics::SeverityLevel::Error) {
+    if records
+        .iter()
+        .any(|r| r.severity == crate::diagnostics::SeverityLevel::Error)
+    {
         eprintln!("{}", nothing_written(lang));
         // A mistake in a file is a finding (1); only an unreadable one is a tool error (2).
-        let tool_error = records.iter().any(|r| crate::diagnostics::load::is_tool_error_code(&r.code));
+        let tool_error = records
+            .iter()
+            .any(|r| crate::diagnostics::load::is_tool_error_code(&r.code));
         return Ok(ExitStatus::of_run(tool_error, true, false));
     }
 

@@ -6,10 +6,10 @@ use super::args::{Args, DenyLevel, LintArgs};
 use super::output::{self, Record, Summary};
 use crate::diagnostics::load::{code_and_name, is_tool_error_code};
 use crate::diagnostics::{LoadDiagnostic, LoadIssue};
-use crate::source::SourceFile;
-use crate::source::discover::Note;
 use crate::lint::{self, LintOptions};
 use crate::model::load::{Loaded, load_file};
+use crate::source::SourceFile;
+use crate::source::discover::Note;
 use crate::source::discover::discover;
 use rayon::prelude::*;
 
@@ -59,7 +59,11 @@ pub fn load_all(paths: &[PathBuf], args: &Args) -> Result<(Vec<Loaded>, Vec<Reco
         eprintln!("{msg}");
         return Err(ExitStatus::Error);
     }
-    let refused = found.notes.iter().filter(|(_, note)| !matches!(note, Note::Skipped(_))).count();
+    let refused = found
+        .notes
+        .iter()
+        .filter(|(_, note)| !matches!(note, Note::Skipped(_)))
+        .count();
     let count = found.files.len() + refused;
     let mut loaded = Vec::new();
     let mut records = Vec::new();

@@ -93,7 +93,9 @@ fn require_text_at(value: &mut Value, path: &str) {
     match value {
         Value::Object(map) => {
             let free_text = map.get("type") == Some(&Value::from("string"))
-                && !["enum", "format", "pattern", "const"].iter().any(|k| map.contains_key(*k));
+                && !["enum", "format", "pattern", "const"]
+                    .iter()
+                    .any(|k| map.contains_key(*k));
             if free_text && !BLANK_LEFT_TO_LINT.contains(&path) {
                 map.insert("pattern".into(), Value::from(super::load::NOT_BLANK));
             }

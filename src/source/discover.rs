@@ -41,7 +41,8 @@ pub fn discover(paths: &[PathBuf]) -> Result<Discovered, (PathBuf, std::io::Erro
         } else if meta.is_file() {
             out.files.push(path.clone());
         } else {
-            out.notes.push((path.clone(), Note::NotAFile(kind_of(&meta.file_type()))));
+            out.notes
+                .push((path.clone(), Note::NotAFile(kind_of(&meta.file_type()))));
         }
     }
     Ok(out)

@@ -89,7 +89,9 @@ pub fn normalize_line_breaks(text: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     // Replacing one ASCII byte with another keeps UTF-8 valid.
-    std::borrow::Cow::Owned(String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+    std::borrow::Cow::Owned(
+        String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+    )
 }
 
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
