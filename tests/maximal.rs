@@ -66,6 +66,12 @@ fn branches<'a>(schema_root: &'a Value, node: &'a Value) -> Vec<&'a Value> {
             out.extend(branches(schema_root, alternative));
         }
     }
+    // `if`/`then`/`else` (the two forms of a `lint.severity` entry): both outcomes are offered.
+    for key in ["then", "else"] {
+        if let Some(alternative) = node.get(key) {
+            out.extend(branches(schema_root, alternative));
+        }
+    }
     out
 }
 
