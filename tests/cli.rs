@@ -660,3 +660,23 @@ fn a_fifo_is_refused_not_waited_for() {
         );
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_broken_link_is_a_tool_error_in_dutch() {
+    let dir = workdir(&[("org/a.yaml", &clean_file())]);
+    std::os::unix::fs::symlink("nergens.yaml", dir.path().join("org/kapot.yaml")).expect("link");
+    // verklaar could not read a file it was asked to check: 2, also with --exit-zero.
+    let json = stdout_json(&lint(dir.path(), &["org", "--exit-zero", "--format", "json"]).code(2));
+    let record = &json["diagnostics"][0];
+    assert_eq!(record["code"], "L016");
+    assert_eq!(
+        record["message"],
+        "Het bestand kan niet worden gelezen: het bestaat niet (of een snelkoppeling wijst naar niets)."
+    );
+    let stderr = stderr_text(&lint(dir.path(), &["org"]).code(2));
+    assert!(
+        !stderr.contains("os error"),
+        "no English OS text in Dutch output: {stderr}"
+    );
+}

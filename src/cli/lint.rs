@@ -84,7 +84,7 @@ pub fn load_all(paths: &[PathBuf], args: &Args) -> Result<(Vec<Loaded>, Vec<Reco
                 folder: folder.display().to_string(),
             },
             Note::NotAFile(kind) => LoadIssue::NotAFile { kind },
-            Note::Unreadable(error) => LoadIssue::Unreadable { error },
+            Note::Unreadable(error) => LoadIssue::unreadable(&error),
         };
         records.push(load_record(&LoadDiagnostic::new(issue, 0..0), &file, args));
     }

@@ -71,6 +71,8 @@ pub enum LoadIssue {
     AliasLimit,
     Unreadable {
         error: String,
+        /// The kind, so the common cases read in the user's language rather than the OS's.
+        kind: Option<std::io::ErrorKind>,
     },
     InvalidValue {
         key: String,
@@ -146,6 +148,16 @@ pub struct LoadDiagnostic {
     pub at: Range<usize>,
     /// A second place, e.g. the first occurrence of a duplicate.
     pub related: Option<Range<usize>>,
+}
+
+impl LoadIssue {
+    /// L016 for an I/O error.
+    pub fn unreadable(e: &std::io::Error) -> LoadIssue {
+        LoadIssue::Unreadable {
+            error: e.to_string(),
+            kind: Some(e.kind()),
+        }
+    }
 }
 
 impl LoadDiagnostic {
@@ -514,11 +526,21 @@ fn describe(issue: &LoadIssue, lang: Lang) -> Text {
             ).into()),
             related_label: None,
         },
-        LoadIssue::Unreadable { error } => Text {
-            message: l.pick(
-                format!("Het bestand kan niet worden gelezen: {error}."),
-                format!("The file cannot be read: {error}."),
-            ),
+        LoadIssue::Unreadable { error, kind } => Text {
+            message: match kind {
+                Some(std::io::ErrorKind::NotFound) => l.pick(
+                    "Het bestand kan niet worden gelezen: het bestaat niet (of een snelkoppeling wijst naar niets).".to_string(),
+                    "The file cannot be read: it does not exist (or a symbolic link points to nothing).".to_string(),
+                ),
+                Some(std::io::ErrorKind::PermissionDenied) => l.pick(
+                    "Het bestand kan niet worden gelezen: u heeft geen leesrechten.".to_string(),
+                    "The file cannot be read: permission denied.".to_string(),
+                ),
+                _ => l.pick(
+                    format!("Het bestand kan niet worden gelezen: {error}."),
+                    format!("The file cannot be read: {error}."),
+                ),
+            },
             label: String::new(),
             help: Some(l.pick(
                 "Controleer het pad en de leesrechten.",

@@ -46,18 +46,18 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadFailure> {
         diagnostics: vec![LoadDiagnostic::new(issue, 0..0)],
     };
     // The file type before opening: opening a FIFO waits for a writer that never comes.
-    let meta = std::fs::metadata(path).map_err(|e| fail(LoadIssue::Unreadable { error: e.to_string() }))?;
+    let meta = std::fs::metadata(path).map_err(|e| fail(LoadIssue::unreadable(&e)))?;
     if !meta.is_file() {
         return Err(fail(LoadIssue::NotAFile {
             kind: crate::source::discover::kind_of(&meta.file_type()),
         }));
     }
-    let file = std::fs::File::open(path).map_err(|e| fail(LoadIssue::Unreadable { error: e.to_string() }))?;
+    let file = std::fs::File::open(path).map_err(|e| fail(LoadIssue::unreadable(&e)))?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| fail(LoadIssue::Unreadable { error: e.to_string() }))?;
+        .map_err(|e| fail(LoadIssue::unreadable(&e)))?;
     if size > MAX_FILE_BYTES || bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(path, &bytes, size.max(bytes.len() as u64)));
     }

@@ -18,7 +18,7 @@ pub struct Discovered {
 }
 
 /// Why a path found while walking is not loaded.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum Note {
     /// Left out on purpose, reported for information.
     Skipped(SkipReason),
@@ -27,7 +27,7 @@ pub enum Note {
     /// A pipe, device or socket: refused.
     NotAFile(FileKind),
     /// A link to nothing, or an entry that cannot be inspected.
-    Unreadable(String),
+    Unreadable(std::io::Error),
 }
 
 /// Expands paths into organisation files, sorted within each folder for stable output.
@@ -58,7 +58,7 @@ fn walk(root: &Path, out: &mut Discovered) {
             Ok(entry) => entry,
             Err(e) => {
                 let path = e.path().map_or_else(|| root.to_path_buf(), Path::to_path_buf);
-                notes.push((path, Note::Unreadable(e.to_string())));
+                notes.push((path, Note::Unreadable(e.into())));
                 continue;
             }
         };
@@ -104,12 +104,12 @@ fn walk(root: &Path, out: &mut Discovered) {
 fn follow(link: &Path, root: &Path, canonical_root: &Path, files: &mut Vec<PathBuf>) -> Option<Note> {
     let target = match std::fs::canonicalize(link) {
         Ok(target) => target,
-        Err(e) => return is_yaml(link).then(|| Note::Unreadable(e.to_string())),
+        Err(e) => return is_yaml(link).then(|| Note::Unreadable(e)),
     };
     // The type of the target, before anything opens it.
     let meta = match std::fs::metadata(&target) {
         Ok(meta) => meta,
-        Err(e) => return is_yaml(link).then(|| Note::Unreadable(e.to_string())),
+        Err(e) => return is_yaml(link).then(|| Note::Unreadable(e)),
     };
     let Ok(inside) = target.strip_prefix(canonical_root) else {
         // A link to a folder outside is refused like a file: its contents would be read from
