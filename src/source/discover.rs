@@ -104,12 +104,12 @@ fn walk(root: &Path, out: &mut Discovered) {
 fn follow(link: &Path, root: &Path, canonical_root: &Path, files: &mut Vec<PathBuf>) -> Option<Note> {
     let target = match std::fs::canonicalize(link) {
         Ok(target) => target,
-        Err(e) => return is_yaml(link).then(|| Note::Unreadable(e)),
+        Err(e) => return is_yaml(link).then_some(Note::Unreadable(e)),
     };
     // The type of the target, before anything opens it.
     let meta = match std::fs::metadata(&target) {
         Ok(meta) => meta,
-        Err(e) => return is_yaml(link).then(|| Note::Unreadable(e)),
+        Err(e) => return is_yaml(link).then_some(Note::Unreadable(e)),
     };
     let Ok(inside) = target.strip_prefix(canonical_root) else {
         // A link to a folder outside is refused like a file: its contents would be read from
