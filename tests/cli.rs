@@ -70,6 +70,8 @@ fn clean_file() -> String {
         .iter()
         .filter(|r| r["severity"] != "error")
         .map(|r| r["code"].as_str().expect("rule code"))
+        // The `lint:` block findings (VK9xx) cannot be set, and do not fire here.
+        .filter(|code| !code.starts_with("VK9"))
         .collect();
     assert!(!codes.is_empty(), "`verklaar rules` lists no rules");
     let example =

@@ -750,13 +750,13 @@ fn several_files_report_errors_per_file() {
 #[test]
 fn every_code_has_an_explanation() {
     use verklaar::diagnostics::load::{LOAD_CODES, load_code};
-    for n in 1..=27 {
+    for n in 1..=28 {
         let code = format!("L{n:03}");
         let (found, name, nl, en) = load_code(&code).unwrap_or_else(|| panic!("{code} has no explanation"));
         assert_eq!(found, code);
         assert!(!name.is_empty() && !nl.is_empty() && !en.is_empty(), "{code}");
     }
-    assert_eq!(LOAD_CODES.len(), 27);
+    assert_eq!(LOAD_CODES.len(), 28);
 }
 
 // --- nothing ignored silently (issue 11) ---------------------------------------------------------
@@ -982,4 +982,17 @@ fn nul_bytes_are_pointed_at_exactly() {
         let r = single(&failure, "L001", Lang::Nl);
         assert_eq!(r.line_col(), (3, col), "{line:?}");
     }
+}
+
+#[test]
+fn l028_lint_block_codes_cannot_be_set() {
+    let src = format!("{MINIMAL}{LINT_BLOCK}    VK903: off\n    VK901: info\n");
+    let failure = fail("l028", src.as_bytes());
+    let all = rendered(&failure, Lang::Nl);
+    let found: Vec<(&str, Pos)> = all.iter().map(|r| (r.code.as_str(), r.line_col())).collect();
+    assert_eq!(found, [("L028", (7, 5)), ("L028", (8, 5))]);
+    assert_eq!(
+        all[0].message,
+        "VK903 gaat over het `lint:`-blok zelf en is niet in te stellen in `lint.severity`."
+    );
 }

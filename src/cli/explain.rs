@@ -39,10 +39,17 @@ pub fn run(cmd: &ExplainArgs, args: &Args) -> std::io::Result<ExitStatus> {
         writeln!(
             out,
             "{}\n",
-            l.pick(
-                "Laadfout: het bestand kan niet worden gelezen zoals het er staat.",
-                "Load error: the file cannot be read as written."
-            )
+            if code == "L027" {
+                l.pick(
+                    "Melding bij het zoeken naar bestanden (info): laat de controle niet falen.",
+                    "Notice while finding files (info): does not fail the check.",
+                )
+            } else {
+                l.pick(
+                    "Laadfout: het bestand kan niet worden gelezen zoals het er staat.",
+                    "Load error: the file cannot be read as written.",
+                )
+            }
         )?;
         writeln!(out, "{}", l.pick(nl, en))?;
         return Ok(ExitStatus::Clean);

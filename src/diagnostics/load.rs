@@ -109,6 +109,9 @@ pub enum LoadIssue {
     Skipped {
         reason: SkipReason,
     },
+    NotConfigurable {
+        code: String,
+    },
 }
 
 /// What a path is when it is not a regular file (for [`LoadIssue::NotAFile`]).
@@ -241,6 +244,7 @@ pub fn code_and_name(issue: &LoadIssue) -> (&'static str, &'static str) {
         LoadIssue::SymlinkOutside { .. } => "L025",
         LoadIssue::NotAFile { .. } => "L026",
         LoadIssue::Skipped { .. } => "L027",
+        LoadIssue::NotConfigurable { .. } => "L028",
     };
     // Every code above is in LOAD_CODES (checked by `every_load_code_has_a_name`).
     let name = load_code(code).map_or("load-error", |(_, name, ..)| name);
@@ -732,6 +736,18 @@ fn describe(issue: &LoadIssue, lang: Lang) -> Text {
                 related_label: None,
             }
         }
+        LoadIssue::NotConfigurable { code } => Text {
+            message: l.pick(
+                format!("{code} gaat over het `lint:`-blok zelf en is niet in te stellen in `lint.severity`."),
+                format!("{code} is about the `lint:` block itself and cannot be set in `lint.severity`."),
+            ),
+            label: l.pick("niet in te stellen", "not configurable").into(),
+            help: Some(l.pick(
+                "Verwijder deze regel. Een verlopen of ongebruikte uitzondering lost u op in `lint.allow`; een uitgezette regel blijft altijd zichtbaar.",
+                "Remove this line. Fix an expired or unused suppression in `lint.allow`; a rule turned off always stays visible.",
+            ).into()),
+            related_label: None,
+        },
         LoadIssue::Skipped { reason } => {
             let (message, help) = match reason {
                 SkipReason::Hidden => (
@@ -930,6 +946,12 @@ pub const LOAD_CODES: &[(&str, &str, &str, &str)] = &[
         "file-skipped",
         "Een bestand of map is overgeslagen (verborgen, of een snelkoppeling naar iets dat al wordt gecontroleerd); ter informatie.",
         "A file or folder was skipped (hidden, or a link to something checked anyway); for information.",
+    ),
+    (
+        "L028",
+        "rule-not-configurable",
+        "`lint.severity` noemt een code over het `lint:`-blok zelf (VK901–VK903); die zijn niet in te stellen.",
+        "`lint.severity` names a code about the `lint:` block itself (VK901–VK903); those cannot be set.",
     ),
 ];
 

@@ -377,6 +377,15 @@ fn check_severity_block(json: &Value, map: &SourceMap) -> Vec<LoadDiagnostic> {
             ));
             continue;
         };
+        // The findings about the `lint:` block itself are raised by the engine at their own
+        // level; a setting for them would be ignored (or, for VK903, hide what it must show).
+        if !crate::lint::registry::all().iter().any(|r| r.meta.code == code) {
+            out.push(LoadDiagnostic::new(
+                LoadIssue::NotConfigurable { code: code.clone() },
+                at,
+            ));
+            continue;
+        }
         let Ok(entry) = serde_json::from_value::<SeverityOverride>(value.clone()) else {
             continue;
         };
