@@ -576,8 +576,65 @@ mod tests {
         assert!(!out.join("a").exists(), "the old site is gone as a whole");
         assert_eq!(
             listing(&dir),
-            ["", "site", "site/.verklaar-site", "site/b", "site/b/index.html"]
+            [
+                "",
+                ".site.verklaar-lock",
+                "site",
+                "site/.verklaar-manifest.json",
+                "site/.verklaar-site",
+                "site/b",
+                "site/b/index.html"
+            ]
         );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn an_edited_manifest_cannot_delete_hidden_files() {
+        let dir = scratch();
+        let out = dir.join("site");
+        write_atomically(&site(&[("a/index.html", "1")]), &out).expect("first");
+        std::fs::create_dir_all(out.join(".git")).expect("folder");
+        std::fs::write(out.join(".git/config"), "c").expect("user file");
+        std::fs::write(
+            out.join(MANIFEST_FILE),
+            r#"{"about":"","files":[".git/config","a/index.html","../x"]}"#,
+        )
+        .expect("edited manifest");
+        let report = write_atomically(&site(&[("b/index.html", "2")]), &out).expect("second");
+        assert_eq!(report.kept, [".git"]);
+        assert_eq!(std::fs::read_to_string(out.join(".git/config")).ok().as_deref(), Some("c"));
+        assert!(!out.join("a").exists(), "a listed file of verklaar's goes");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_site_without_manifest_keeps_what_the_build_does_not_write() {
+        let dir = scratch();
+        let out = dir.join("site");
+        write_atomically(&site(&[("a/index.html", "1"), ("index.html", "i")]), &out).expect("first");
+        std::fs::remove_file(out.join(MANIFEST_FILE)).expect("as an older verklaar left it");
+        std::fs::write(out.join("CNAME"), "c").expect("user file");
+        let report = write_atomically(&site(&[("index.html", "j")]), &out).expect("second");
+        assert!(report.legacy);
+        assert_eq!(report.kept, ["CNAME", "a"]);
+        assert_eq!(std::fs::read_to_string(out.join("index.html")).ok().as_deref(), Some("j"));
+        assert!(out.join("a/index.html").is_file() && out.join(MANIFEST_FILE).is_file());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_held_lock_refuses_a_second_writer() {
+        let dir = scratch();
+        let out = dir.join("site");
+        let held = OutLock::acquire(&out).expect("first lock");
+        assert!(matches!(
+            write_atomically(&site(&[("index.html", "x")]), &out),
+            Err(SiteError::Busy(_))
+        ));
+        assert!(!out.exists());
+        drop(held);
+        assert!(write_atomically(&site(&[("index.html", "x")]), &out).is_ok());
         let _ = std::fs::remove_dir_all(&dir);
     }
 
