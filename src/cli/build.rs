@@ -9,8 +9,8 @@
 //! statement cannot be rendered, is reported, gets no page, and is listed in the site index
 //! as failed; every other organisation is built. Exit codes: 0 every organisation written;
 //! 1 something wrong in the files (one failed, or one skipped under `--strict`), the rest
-//! written; 2 verklaar could not do its job (a broken theme, an output folder that cannot be
-//! written or is in use by another build), with the previous site left as it was.
+//! written; 2 verklaar could not do its job (a broken user theme, an output folder that
+//! cannot be written or is in use by another build), with the previous site left as it was.
 //!
 //! Per organisation the build writes the HTML page and fragment and the PDF
 //! (`privacyverklaring.pdf`, linked from the page); `--only html` or `--only pdf` writes one
@@ -104,17 +104,24 @@ pub fn run(cmd: &BuildArgs, args: &Args) -> std::io::Result<ExitStatus> {
     let build_date = source_date();
     let pdfs = if renderers.pdf.is_some() { loaded.len() } else { 0 };
     let progress = Progress::start((loaded.len() + pdfs) as u64);
-    let results: Vec<Built> = loaded
+    let results: Vec<Result<Built, RenderError>> = loaded
         .par_iter()
         .map(|l| {
             let built = std::panic::catch_unwind(AssertUnwindSafe(|| {
                 build_one(l, &options, &renderers, cmd.strict, build_date, lang)
             }))
-            .unwrap_or_else(|_| Built::failed(&l.file.path, 0, Failure::Internal, internal_error(lang)));
+            .unwrap_or_else(|_| Ok(Built::failed(&l.file.path, 0, Failure::Internal, internal_error(lang))));
             progress.inc(1);
             built
         })
         .collect();
+    let results = match results.into_iter().collect::<Result<Vec<Built>, RenderError>>() {
+        Ok(results) => results,
+        Err(e) => {
+            progress.finish();
+            return Ok(theme_failed(&e, lang));
+        }
+    };
 
     // 4. The PDFs, a few at a time (typst is parallel inside, see `pdf_all`); in chunks so
     //    the progress bar moves while they are made.
@@ -142,6 +149,10 @@ pub fn run(cmd: &BuildArgs, args: &Args) -> std::io::Result<ExitStatus> {
                         if let Some(outputs) = b.outputs.as_mut() {
                             outputs.push(Output::new(PDF_FILE, r.bytes));
                         }
+                    }
+                    Some(Err(e)) if is_theme_error(&e) => {
+                        progress.finish();
+                        return Ok(theme_failed(&e, lang));
                     }
                     Some(Err(e)) => b.fail(Failure::Render, render_error_message(&e, lang)),
                     None => b.fail(Failure::Internal, internal_error(lang)),
@@ -348,7 +359,7 @@ fn build_one(
     strict: bool,
     build_date: Option<Date>,
     lang: Lang,
-) -> Built {
+) -> Result<Built, RenderError> {
     let findings = lint::check(loaded, options);
     let status = lint_status(&findings);
     let statement = crate::document::build(loaded, &findings);
@@ -364,27 +375,43 @@ fn build_one(
         if let Some(html) = renderers.html {
             match html.render(&ctx) {
                 Ok(rendered) => outputs.extend(rendered),
+                Err(e) if is_theme_error(&e) => return Err(e),
                 Err(e) => {
-                    return Built::failed(
+                    return Ok(Built::failed(
                         &loaded.file.path,
                         status.errors,
                         Failure::Render,
                         render_error_message(&e, lang),
-                    );
+                    ));
                 }
             }
         }
         Some(outputs)
     };
     let for_pdf = (!skip && renderers.pdf.is_some()).then_some((statement, status));
-    Built {
+    Ok(Built {
         file: loaded.file.path.clone(),
         entry,
         outputs,
         pdf_note: None,
         for_pdf,
         error: None,
-    }
+    })
+}
+
+/// A template of the user's theme failed. That is the theme's fault, not one file's (text
+/// from a file is data for the templates, never template source), and it would fail every
+/// organisation alike: the build stops and the previous site stays. A failure of the
+/// built-in theme is a bug in verklaar that some file's content brought out: that file
+/// fails alone.
+fn is_theme_error(e: &RenderError) -> bool {
+    !e.template.starts_with(crate::render::html::theme::DEFAULT_PREFIX)
+}
+
+fn theme_failed(e: &RenderError, lang: Lang) -> ExitStatus {
+    eprintln!("verklaar: {}", render_error_message(e, lang));
+    eprintln!("{}", nothing_written(lang));
+    ExitStatus::Error
 }
 
 /// Unsuppressed errors and warnings.
