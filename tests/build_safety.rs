@@ -62,7 +62,10 @@ fn snapshot(dir: &Path) -> BTreeMap<String, Option<Vec<u8>>> {
         .filter_map(Result::ok)
         .map(|e| {
             let rel = e.path().strip_prefix(dir).unwrap_or(e.path()).display().to_string();
-            let bytes = e.file_type().is_file().then(|| std::fs::read(e.path()).unwrap_or_default());
+            let bytes = e
+                .file_type()
+                .is_file()
+                .then(|| std::fs::read(e.path()).unwrap_or_default());
             (rel, bytes)
         })
         .collect()
@@ -84,7 +87,10 @@ fn names_starting(dir: &Path, prefix: &str) -> Vec<String> {
 /// The 130-`*` custom section of the issue, added to a file that has none.
 fn deep_file(dir: &Path, name: &str) {
     let mut text = std::fs::read_to_string(repo_file("praktijk-lignum.yaml")).expect("read lignum");
-    assert!(!text.contains("custom_sections"), "the base file has no custom sections");
+    assert!(
+        !text.contains("custom_sections"),
+        "the base file has no custom sections"
+    );
     let deep = format!("{}x{}", "*".repeat(130), "*".repeat(130));
     text.push_str(&format!(
         "\ncustom_sections:\n  - title: Diep\n    after: identity\n    body: '{deep}'\n"
@@ -100,7 +106,13 @@ fn one_bad_file_among_good_ones_builds_the_rest() {
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
     let site = dir.path().join("site");
-    for page in ["lijv/index.html", "lijv/fragment.html", "livio/index.html", "index.html", "style.css"] {
+    for page in [
+        "lijv/index.html",
+        "lijv/fragment.html",
+        "livio/index.html",
+        "index.html",
+        "style.css",
+    ] {
         assert!(site.join(page).is_file(), "{page} is written:\n{err}");
     }
     assert!(!site.join("kapot").exists(), "the bad file gets no page");
@@ -110,13 +122,22 @@ fn one_bad_file_among_good_ones_builds_the_rest() {
         .find(|row| row.contains("vk-index__row--failed"))
         .expect("a failed row in the index");
     assert!(row.contains(">kapot</th>"), "named by its file: {row}");
-    assert!(row.contains("Mislukt: niet gebouwd"), "status in words, not colour only: {row}");
+    assert!(
+        row.contains("Mislukt: niet gebouwd"),
+        "status in words, not colour only: {row}"
+    );
     assert!(row.contains("Het bestand kon niet worden ingelezen."), "{row}");
     assert!(!row.contains("href"), "no link to a page that does not exist: {row}");
     assert!(index.contains("1 mislukt"), "the count says it too");
-    assert!(err.contains("L001") && err.contains("orgs/kapot.yaml"), "the load error is shown: {err}");
+    assert!(
+        err.contains("L001") && err.contains("orgs/kapot.yaml"),
+        "the load error is shown: {err}"
+    );
     assert!(err.contains("mislukt: orgs/kapot.yaml"), "{err}");
-    assert!(err.contains("2 privacyverklaring(en) geschreven") && err.contains("1 mislukt"), "{err}");
+    assert!(
+        err.contains("2 privacyverklaring(en) geschreven") && err.contains("1 mislukt"),
+        "{err}"
+    );
     assert!(names_starting(dir.path(), ".site.verklaar-new").is_empty());
 }
 
@@ -133,7 +154,10 @@ fn deep_emphasis_builds_in_every_format() {
     assert!(!err.contains("recursion"), "{err}");
     let site = dir.path().join("site");
     let page = std::fs::read_to_string(site.join("diep/index.html")).expect("the deep page is written");
-    assert!(page.contains("<em>") || page.contains("<strong>"), "shallow emphasis is kept");
+    assert!(
+        page.contains("<em>") || page.contains("<strong>"),
+        "shallow emphasis is kept"
+    );
     assert!(page.matches("<em>").count() + page.matches("<strong>").count() <= 16);
     let pdf = std::fs::read(site.join("diep/privacyverklaring.pdf")).expect("the deep PDF is written");
     assert!(pdf.starts_with(b"%PDF-"));
@@ -176,7 +200,10 @@ fn user_files_survive_a_rebuild() {
     assert!(site.join(".git/objects/pack").is_dir(), "empty user folders survive");
     assert!(!site.join("livio").exists(), "verklaar's own old pages are removed");
     assert!(site.join("lijv/index.html").is_file());
-    assert!(err.contains("bewaard (niet door verklaar geschreven): .git, CNAME, extra.html, lijv/notities.txt"), "{err}");
+    assert!(
+        err.contains("bewaard (niet door verklaar geschreven): .git, CNAME, extra.html, lijv/notities.txt"),
+        "{err}"
+    );
     let manifest = std::fs::read_to_string(site.join(".verklaar-manifest.json")).expect("manifest");
     assert!(!manifest.contains("CNAME") && !manifest.contains("notities") && !manifest.contains("livio"));
 
@@ -188,8 +215,14 @@ fn user_files_survive_a_rebuild() {
     let third = build(dir.path(), &["orgs", "--out", "site", "--only", "html"]);
     let err = stderr(&third);
     assert_eq!(third.status.code(), Some(2), "{err}");
-    assert!(err.contains("livio/index.html") && err.contains("overschrijft geen bestanden"), "{err}");
-    assert!(err.contains("er is niets geschreven; de vorige site staat er nog"), "{err}");
+    assert!(
+        err.contains("livio/index.html") && err.contains("overschrijft geen bestanden"),
+        "{err}"
+    );
+    assert!(
+        err.contains("er is niets geschreven; de vorige site staat er nog"),
+        "{err}"
+    );
     assert_eq!(snapshot(dir.path()), before, "nothing on disk changed");
 }
 
@@ -237,7 +270,11 @@ fn a_killed_build_leaves_the_old_site_and_the_next_build_cleans_up() {
     }
     assert!(killed, "the build was killed while its staging folder existed");
     let staging = names_starting(dir.path(), ".site.verklaar-new-");
-    assert_eq!(staging.len(), 1, "the killed build left its staging folder: {staging:?}");
+    assert_eq!(
+        staging.len(),
+        1,
+        "the killed build left its staging folder: {staging:?}"
+    );
     let mut after = snapshot(dir.path());
     after.retain(|k, _| !k.starts_with(".site.verklaar-new-"));
     assert_eq!(after, before, "the old site is intact");
@@ -245,12 +282,17 @@ fn a_killed_build_leaves_the_old_site_and_the_next_build_cleans_up() {
     let next = build(dir.path(), &["orgs", "--out", "site", "--only", "html"]);
     let err = stderr(&next);
     assert_eq!(next.status.code(), Some(0), "{err}");
-    assert!(names_starting(dir.path(), ".site.verklaar-new-").is_empty(), "no staging folder left");
+    assert!(
+        names_starting(dir.path(), ".site.verklaar-new-").is_empty(),
+        "no staging folder left"
+    );
     assert!(names_starting(dir.path(), ".site.verklaar-old-").is_empty());
     assert!(err.contains("opgeruimd"), "the cleanup is reported: {err}");
     assert!(site.join("lijv/index.html").is_file());
     assert_eq!(
-        std::fs::read_to_string(site.join(format!(".git/objects/00/{:038x}", 0))).ok().as_deref(),
+        std::fs::read_to_string(site.join(format!(".git/objects/00/{:038x}", 0)))
+            .ok()
+            .as_deref(),
         Some("0"),
         "the user's files survive the killed build and the next one"
     );
@@ -272,13 +314,22 @@ fn a_build_killed_during_its_swap_gets_its_site_back() {
     assert_eq!(next.status.code(), Some(0), "{err}");
     assert!(err.contains("teruggezet"), "{err}");
     assert_eq!(std::fs::read_to_string(site.join("CNAME")).ok().as_deref(), Some("x\n"));
-    assert!(names_starting(dir.path(), ".site.verklaar-").iter().all(|n| n.ends_with("-lock")));
+    assert!(
+        names_starting(dir.path(), ".site.verklaar-")
+            .iter()
+            .all(|n| n.ends_with("-lock"))
+    );
 }
 
 #[test]
 fn two_builds_into_one_folder_one_is_refused_in_dutch() {
     let files: Vec<(String, &str)> = (0..12)
-        .map(|i| (format!("org{i:02}.yaml"), ["lijv.yaml", "livio.yaml", "levgroep.yaml"][i % 3]))
+        .map(|i| {
+            (
+                format!("org{i:02}.yaml"),
+                ["lijv.yaml", "livio.yaml", "levgroep.yaml"][i % 3],
+            )
+        })
         .collect();
     let refs: Vec<(&str, &str)> = files.iter().map(|(n, f)| (n.as_str(), *f)).collect();
     let dir = workdir(&refs);
@@ -307,8 +358,14 @@ fn two_builds_into_one_folder_one_is_refused_in_dutch() {
         "a Dutch message: {err}"
     );
     assert!(!err.contains("vorige site staat er nog"), "{err}");
-    assert!(!err.contains("os error") && !err.contains("Resource"), "no English OS error: {err}");
-    assert!(refused_in < Duration::from_secs(5), "refused at once, not after rendering: {refused_in:?}");
+    assert!(
+        !err.contains("os error") && !err.contains("Resource"),
+        "no English OS error: {err}"
+    );
+    assert!(
+        refused_in < Duration::from_secs(5),
+        "refused at once, not after rendering: {refused_in:?}"
+    );
     let site = dir.path().join("site");
     for (name, _) in &files {
         let slug = name.trim_end_matches(".yaml");
@@ -358,7 +415,10 @@ fn markup() -> impl Strategy<Value = String> {
         Just("\\".to_string()),
         Just("x".to_string()),
         "[a-zé ]{1,8}",
-        (1usize..300, prop_oneof![Just('*'), Just('_'), Just('['), Just('`'), Just('>')])
+        (
+            1usize..300,
+            prop_oneof![Just('*'), Just('_'), Just('['), Just('`'), Just('>')]
+        )
             .prop_map(|(n, c)| c.to_string().repeat(n)),
         (1usize..80).prop_map(|n| format!("{}x{}", "*".repeat(n), "*".repeat(n))),
         (1usize..60).prop_map(|n| format!("{}x{}", "[".repeat(n), "](https://a.nl)".repeat(n))),

@@ -1123,7 +1123,11 @@ fn only_selects_html_or_pdf() {
     let names: Vec<&str> = pdf.keys().map(String::as_str).collect();
     assert_eq!(
         names,
-        [".verklaar-manifest.json", ".verklaar-site", "voorbeeld-praktijk/privacyverklaring.pdf"]
+        [
+            ".verklaar-manifest.json",
+            ".verklaar-site",
+            "voorbeeld-praktijk/privacyverklaring.pdf"
+        ]
     );
 
     // Both: the same PDF and the same pages as the single builds.

@@ -103,7 +103,7 @@ pub fn run(cmd: &BuildArgs, args: &Args) -> std::io::Result<ExitStatus> {
     let options = LintOptions::new(lang);
     let build_date = source_date();
     let pdfs = if renderers.pdf.is_some() { loaded.len() } else { 0 };
-    let progress = Progress::start((loaded.len() + pdfs) as u64);
+    let progress = Progress::start((loaded.len() + pdfs) as u64, lang);
     let results: Vec<Result<Built, RenderError>> = loaded
         .par_iter()
         .map(|l| {
@@ -135,8 +135,7 @@ pub fn run(cmd: &BuildArgs, args: &Args) -> std::io::Result<ExitStatus> {
                 .filter_map(|&i| results[i].for_pdf.as_ref())
                 .map(|(statement, status)| RenderContext::new(statement, *status).with_build_date(build_date))
                 .collect();
-            let rendered = std::panic::catch_unwind(AssertUnwindSafe(|| pdf.pdf_all(&contexts)))
-                .unwrap_or_default();
+            let rendered = std::panic::catch_unwind(AssertUnwindSafe(|| pdf.pdf_all(&contexts))).unwrap_or_default();
             drop(contexts);
             let mut rendered = rendered.into_iter();
             for &i in indices {
@@ -446,7 +445,9 @@ fn mark_duplicate_slugs(built: &mut [Built], lang: Lang) {
             built[i].fail(
                 Failure::SameFolder,
                 lang.pick(
-                    format!("{names} krijgen allebei de map '{slug}' in de site; geef een van de bestanden een andere naam"),
+                    format!(
+                        "{names} krijgen allebei de map '{slug}' in de site; geef een van de bestanden een andere naam"
+                    ),
                     format!("{names} would all be written to the folder '{slug}'; rename one of the files"),
                 ),
             );
@@ -565,9 +566,13 @@ struct Progress {
 }
 
 impl Progress {
-    fn start(len: u64) -> Progress {
+    fn start(len: u64, lang: Lang) -> Progress {
         let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::hidden());
-        if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} stappen ({elapsed})") {
+        let template = lang.pick(
+            "{bar:30} {pos}/{len} stappen ({elapsed})",
+            "{bar:30} {pos}/{len} steps ({elapsed})",
+        );
+        if let Ok(style) = ProgressStyle::with_template(template) {
             bar.set_style(style);
         }
         if !std::io::stderr().is_terminal() || len == 0 {

@@ -76,7 +76,10 @@ impl WriteReport {
                     "achtergebleven map(pen) van afgebroken builds opgeruimd: {}",
                     names.join(", ")
                 ),
-                format!("removed folder(s) left by builds that were stopped: {}", names.join(", ")),
+                format!(
+                    "removed folder(s) left by builds that were stopped: {}",
+                    names.join(", ")
+                ),
             ));
         }
         if !self.kept.is_empty() {
@@ -185,16 +188,16 @@ pub fn write_with_lock(files: &BTreeMap<String, Vec<u8>>, lock: &OutLock) -> Res
     let (parent, name) = (lock.parent.as_path(), lock.name.as_str());
     let mut report = clean_leftovers(parent, name, out);
     let previous = check_replaceable(out)?;
-    let replaced = previous.is_some();
+    let replaced = !matches!(previous, Previous::Nothing);
     let mut manifest_files: Vec<&str> = files.keys().map(String::as_str).collect();
     manifest_files.retain(|p| *p != MANIFEST_FILE);
     let manifest = Manifest::new(&manifest_files);
     let carry = match &previous {
-        Some(owned) => {
+        Previous::Nothing => Vec::new(),
+        Previous::Site { owned } => {
             report.legacy = owned.is_none();
             user_entries(out, owned.as_ref(), files)?
         }
-        None => Vec::new(),
     };
     let staging = create_unique_dir(parent, name, "new")?;
     let filled = write_files(&staging, files)
@@ -211,7 +214,10 @@ pub fn write_with_lock(files: &BTreeMap<String, Vec<u8>>, lock: &OutLock) -> Res
     }
     report.files = files.len() + usize::from(!files.contains_key(MANIFEST_FILE));
     report.replaced = replaced;
-    report.kept = carry.iter().map(|p| p.replace(std::path::MAIN_SEPARATOR, "/")).collect();
+    report.kept = carry
+        .iter()
+        .map(|p| p.replace(std::path::MAIN_SEPARATOR, "/"))
+        .collect();
     if !replaced {
         return match std::fs::rename(&staging, out) {
             Ok(()) => Ok(report),
@@ -327,14 +333,20 @@ fn clean_leftovers(parent: &Path, name: &str, out: &Path) -> WriteReport {
     report
 }
 
-/// `Ok(None)` when `out` does not exist; `Ok(Some(owned))` when it may be replaced, with the
-/// files its manifest lists (`owned` is `None` for a site without a manifest, and an empty
-/// folder lists nothing).
-#[allow(clippy::option_option)]
-fn check_replaceable(out: &Path) -> Result<Option<Option<BTreeSet<String>>>, SiteError> {
+/// What is at `out` before the write.
+enum Previous {
+    /// Nothing: the folder is new.
+    Nothing,
+    /// A site (or an empty folder) that may be replaced. `owned` lists the files its
+    /// manifest names: `None` for a site of an older verklaar without one; an empty folder
+    /// owns nothing.
+    Site { owned: Option<BTreeSet<String>> },
+}
+
+fn check_replaceable(out: &Path) -> Result<Previous, SiteError> {
     let meta = match std::fs::symlink_metadata(out) {
         Ok(meta) => meta,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Previous::Nothing),
         Err(error) => {
             return Err(SiteError::Io {
                 path: out.to_path_buf(),
@@ -349,7 +361,9 @@ fn check_replaceable(out: &Path) -> Result<Option<Option<BTreeSet<String>>>, Sit
         return Err(SiteError::OutNotAFolder(out.to_path_buf()));
     }
     if out.join(MARKER_FILE).is_file() {
-        return Ok(Some(Manifest::read(out)));
+        return Ok(Previous::Site {
+            owned: Manifest::read(out),
+        });
     }
     let mut entries = std::fs::read_dir(out).map_err(|error| SiteError::Io {
         path: out.to_path_buf(),
@@ -358,7 +372,9 @@ fn check_replaceable(out: &Path) -> Result<Option<Option<BTreeSet<String>>>, Sit
     if entries.next().is_some() {
         return Err(SiteError::NotOurs(out.to_path_buf()));
     }
-    Ok(Some(Some(BTreeSet::new())))
+    Ok(Previous::Site {
+        owned: Some(BTreeSet::new()),
+    })
 }
 
 /// The entries of `out` that verklaar did not write, as relative paths (with the platform's
@@ -417,7 +433,11 @@ fn user_entries(
         if !is_dir && ours {
             continue;
         }
-        let clashes = new.contains_key(&key) || new.range(format!("{key}/")..).next().is_some_and(|(p, _)| p.starts_with(&format!("{key}/")));
+        let clashes = new.contains_key(&key)
+            || new
+                .range(format!("{key}/")..)
+                .next()
+                .is_some_and(|(p, _)| p.starts_with(&format!("{key}/")));
         if clashes {
             // A site without a manifest: a file at a path this build writes is taken to be
             // verklaar's own (it was the only writer of such folders).
@@ -603,7 +623,10 @@ mod tests {
         .expect("edited manifest");
         let report = write_atomically(&site(&[("b/index.html", "2")]), &out).expect("second");
         assert_eq!(report.kept, [".git"]);
-        assert_eq!(std::fs::read_to_string(out.join(".git/config")).ok().as_deref(), Some("c"));
+        assert_eq!(
+            std::fs::read_to_string(out.join(".git/config")).ok().as_deref(),
+            Some("c")
+        );
         assert!(!out.join("a").exists(), "a listed file of verklaar's goes");
         let _ = std::fs::remove_dir_all(&dir);
     }
@@ -618,7 +641,10 @@ mod tests {
         let report = write_atomically(&site(&[("index.html", "j")]), &out).expect("second");
         assert!(report.legacy);
         assert_eq!(report.kept, ["CNAME", "a"]);
-        assert_eq!(std::fs::read_to_string(out.join("index.html")).ok().as_deref(), Some("j"));
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html")).ok().as_deref(),
+            Some("j")
+        );
         assert!(out.join("a/index.html").is_file() && out.join(MANIFEST_FILE).is_file());
         let _ = std::fs::remove_dir_all(&dir);
     }
