@@ -142,6 +142,25 @@ fn one_bad_file_among_good_ones_builds_the_rest() {
 }
 
 #[test]
+fn two_files_for_one_folder_both_fail_and_the_rest_is_built() {
+    let dir = workdir(&[
+        ("lijv.yaml", "lijv.yaml"),
+        ("lijv.yml", "livio.yaml"),
+        ("livio.yaml", "livio.yaml"),
+    ]);
+    let out = build(dir.path(), &["orgs", "--out", "site", "--only", "html"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    let site = dir.path().join("site");
+    assert!(!site.join("lijv").exists(), "neither file overwrites the other");
+    assert!(site.join("livio/index.html").is_file());
+    let index = std::fs::read_to_string(site.join("index.html")).expect("index");
+    assert_eq!(index.matches("vk-index__row--failed").count(), 2, "{index}");
+    assert!(index.contains("Een ander bestand krijgt dezelfde map in de site."));
+    assert!(err.contains("krijgen allebei de map 'lijv'"), "{err}");
+}
+
+#[test]
 fn deep_emphasis_builds_in_every_format() {
     let dir = workdir(&[("lijv.yaml", "lijv.yaml")]);
     deep_file(dir.path(), "diep.yaml");
