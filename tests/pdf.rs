@@ -1121,7 +1121,14 @@ fn only_selects_html_or_pdf() {
     build(dir.path(), &["--only", "pdf", "--out", "pdf"]).success();
     let pdf = tree(&dir.path().join("pdf"));
     let names: Vec<&str> = pdf.keys().map(String::as_str).collect();
-    assert_eq!(names, [".verklaar-site", "voorbeeld-praktijk/privacyverklaring.pdf"]);
+    assert_eq!(
+        names,
+        [
+            ".verklaar-manifest.json",
+            ".verklaar-site",
+            "voorbeeld-praktijk/privacyverklaring.pdf"
+        ]
+    );
 
     // Both: the same PDF and the same pages as the single builds.
     build(dir.path(), &["--out", "both"]).success();

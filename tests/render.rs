@@ -697,6 +697,7 @@ fn build_writes_pages_fragments_index_and_stylesheet() {
     assert_eq!(
         files,
         [
+            ".verklaar-manifest.json",
             ".verklaar-site",
             "index.html",
             "lijv/fragment.html",
@@ -717,7 +718,7 @@ fn build_writes_pages_fragments_index_and_stylesheet() {
     assert!(index.contains(r#"<span class="vk-status vk-status--ready">Klaar om te publiceren</span>"#));
     assert_eq!(site["style.css"], verklaar::render::html::DEFAULT_CSS.as_bytes());
     // Nothing but the site next to the organisations.
-    assert_eq!(names_in(dir.path()), ["organisations", "site"]);
+    assert_eq!(names_in(dir.path()), [".site.verklaar-lock", "organisations", "site"]);
 }
 
 #[test]
@@ -783,22 +784,13 @@ fn a_failed_build_leaves_the_previous_site_untouched() {
         .code(2)
         .stderr(predicates::str::contains("bestaat_niet"));
 
-    // 3. An organisation file that does not load.
-    std::fs::write(
-        dir.path().join("organisations/kapot.yaml"),
-        "schema_version: 1\norganisation:\n  nmae: X\n",
-    )
-    .expect("write");
-    build(dir.path(), &[]).code(1);
-    std::fs::remove_file(dir.path().join("organisations/kapot.yaml")).expect("remove");
-
-    // 4. A theme folder that does not exist.
+    // 3. A theme folder that does not exist.
     build(dir.path(), &["--theme", "bestaat-niet"]).code(2);
 
     assert_eq!(tree(&dir.path().join("site")), before, "the previous site is untouched");
     assert_eq!(
         names_in(dir.path()),
-        ["kapot", "organisations", "site"],
+        [".site.verklaar-lock", "kapot", "organisations", "site"],
         "no staging folders left"
     );
 }

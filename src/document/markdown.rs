@@ -7,6 +7,13 @@ use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::model::{Block, BlockKind, Inline};
 
+/// Deepest nesting of emphasis, strong and links kept as markup; anything deeper becomes
+/// plain text. Every renderer recurses over inline content (the PDF template through typst
+/// function calls, capped at 80; the JSON it reads through serde_json, capped at 128 levels,
+/// two per inline), so the document must never hand them more than they accept. No real
+/// statement nests emphasis more than two or three deep.
+pub const MAX_INLINE_DEPTH: usize = 8;
+
 /// Whether a link target is allowed in the statement.
 pub fn safe_href(href: &str) -> bool {
     let lower = href.trim().to_ascii_lowercase();
@@ -25,6 +32,8 @@ enum Frame {
     Strong,
     Emphasis,
     Link(Option<String>),
+    /// Markup nested deeper than [`MAX_INLINE_DEPTH`]: kept as its text.
+    Flat,
 }
 
 impl InlineStack {
@@ -51,6 +60,13 @@ impl InlineStack {
     }
 
     fn open(&mut self, frame: Frame) {
+        // The root frame is not markup; once the cap is reached every deeper frame is flat,
+        // so a flat frame only ever holds text and line breaks.
+        let frame = if self.frames.len() > MAX_INLINE_DEPTH {
+            Frame::Flat
+        } else {
+            frame
+        };
         self.frames.push((Some(frame), Vec::new()));
     }
 
@@ -65,7 +81,7 @@ impl InlineStack {
             Some(Frame::Emphasis) => Inline::Emphasis { content },
             Some(Frame::Link(Some(href))) => Inline::Link { href, content },
             // An unsafe link keeps its text only.
-            Some(Frame::Link(None)) | None => {
+            Some(Frame::Link(None) | Frame::Flat) | None => {
                 for c in content {
                     match c {
                         Inline::Text { text } => self.push_text(&text),
@@ -216,6 +232,36 @@ mod tests {
         assert!(
             matches!(&blocks[2].kind, BlockKind::Paragraph { content } if matches!(&content[0], Inline::Link { href, .. } if href == "https://autoriteitpersoonsgegevens.nl"))
         );
+    }
+
+    fn depth(content: &[Inline]) -> usize {
+        content
+            .iter()
+            .map(|i| match i {
+                Inline::Strong { content } | Inline::Emphasis { content } | Inline::Link { content, .. } => {
+                    1 + depth(content)
+                }
+                _ => 0,
+            })
+            .max()
+            .unwrap_or(0)
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened_keeping_the_text() {
+        let text = format!("{}x{}", "*".repeat(130), "*".repeat(130));
+        let blocks = to_blocks(&text);
+        let BlockKind::Paragraph { content } = &blocks[0].kind else {
+            panic!("one paragraph: {blocks:?}");
+        };
+        assert_eq!(depth(content), MAX_INLINE_DEPTH);
+        assert_eq!(Inline::plain(content), "x");
+        let links = format!("{}x{}", "[".repeat(40), "](https://a.nl)".repeat(40));
+        for block in to_blocks(&links) {
+            if let BlockKind::Paragraph { content } = &block.kind {
+                assert!(depth(content) <= MAX_INLINE_DEPTH);
+            }
+        }
     }
 
     #[test]

@@ -80,6 +80,9 @@ pub enum EntryStatus {
     Draft,
     /// Error findings under `--strict`: not rendered.
     Skipped,
+    /// The file could not be loaded or its statement could not be rendered: no page;
+    /// [`IndexEntry::reason`] says why. The rest of the site is built.
+    Failed,
 }
 
 /// One organisation in the site index.
@@ -94,6 +97,8 @@ pub struct IndexEntry {
     pub errors: usize,
     pub warnings: usize,
     pub version_line: Option<String>,
+    /// Why the organisation has no page (Dutch, for the index), when it failed.
+    pub reason: Option<String>,
 }
 
 impl IndexEntry {
@@ -112,6 +117,23 @@ impl IndexEntry {
             errors: status.errors,
             warnings: status.warnings,
             version_line: statement.version_line.clone(),
+            reason: None,
+        }
+    }
+
+    /// An organisation whose file failed to load or render. Its name is not known (or not
+    /// trusted), so the index shows the file's slug; `reason` is a short Dutch sentence.
+    pub fn failed(slug: impl Into<String>, errors: usize, reason: impl Into<String>) -> IndexEntry {
+        let slug = slug.into();
+        IndexEntry {
+            name: slug.clone(),
+            title: String::new(),
+            slug,
+            status: EntryStatus::Failed,
+            errors,
+            warnings: 0,
+            version_line: None,
+            reason: Some(reason.into()),
         }
     }
 }

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use crate::i18n::Lang;
 use crate::render::Output;
 
-pub use write::{WriteReport, write_atomically};
+pub use write::{OutLock, WriteReport, write_atomically, write_with_lock};
 
 /// A file in every site folder that verklaar wrote. `build` replaces an existing `--out`
 /// folder only when it has this file (or is empty), so a typo such as `--out src` can never
@@ -22,8 +22,13 @@ pub use write::{WriteReport, write_atomically};
 pub const MARKER_FILE: &str = ".verklaar-site";
 
 /// The content of [`MARKER_FILE`].
-pub const MARKER_TEXT: &str = "Deze map is gemaakt door `verklaar build` en wordt bij elke build in zijn geheel \
-vervangen.\nThis folder was made by `verklaar build` and is replaced as a whole by every build.\n";
+pub const MARKER_TEXT: &str = "Deze map is gemaakt door `verklaar build`. Elke build vervangt de bestanden die \
+in .verklaar-manifest.json staan en bewaart alle andere.\nThis folder was made by `verklaar build`. Every build \
+replaces the files listed in .verklaar-manifest.json and keeps every other file.\n";
+
+/// The list of files verklaar wrote into the site (JSON), written by every build next to
+/// [`MARKER_FILE`]. Every file it does not list is the user's and survives the next build.
+pub const MANIFEST_FILE: &str = ".verklaar-manifest.json";
 
 /// A problem with the output: a name that cannot be a path, two files at one path, or a
 /// failure while writing. Nothing of the previous site is lost in any of these cases.
@@ -47,6 +52,17 @@ pub enum SiteError {
         .0.display()
     )]
     NotOurs(PathBuf),
+    #[error(
+        "another `verklaar build` is writing '{}' right now; wait until it is done and try again",
+        .0.display()
+    )]
+    Busy(PathBuf),
+    #[error(
+        "'{}' holds files verklaar did not write where this build writes its own: {}. \
+         Move or rename them; verklaar does not overwrite files it did not write.",
+        out.display(), paths.join(", ")
+    )]
+    InTheWay { out: PathBuf, paths: Vec<String> },
     #[error("cannot write '{}': {error}", path.display())]
     Io { path: PathBuf, error: std::io::Error },
 }
@@ -84,8 +100,48 @@ impl SiteError {
                  verklaar vervangt alleen zijn eigen uitvoermappen. Kies een andere --out of maak de map leeg.",
                 p.display()
             ),
-            SiteError::Io { path, error } => format!("'{}' kan niet worden geschreven: {error}", path.display()),
+            SiteError::Busy(p) => format!(
+                "er is al een andere `verklaar build` bezig met '{}'; wacht tot die klaar is en probeer het dan opnieuw",
+                p.display()
+            ),
+            SiteError::InTheWay { out, paths } => format!(
+                "in '{}' staan bestanden die verklaar niet heeft geschreven op een plek waar deze build zijn eigen \
+                 bestanden schrijft: {}. Verplaats of hernoem ze; verklaar overschrijft geen bestanden die het niet \
+                 zelf heeft geschreven.",
+                out.display(),
+                paths.join(", ")
+            ),
+            SiteError::Io { path, error } => {
+                format!("'{}' kan niet worden geschreven: {}", path.display(), io_dutch(error))
+            }
         }
+    }
+}
+
+/// An OS error in Dutch: the kinds a build meets, by name; any other by its number only, as
+/// the OS's own text is English.
+fn io_dutch(error: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let text = match error.kind() {
+        K::NotFound => "de map of het bestand bestaat niet",
+        K::PermissionDenied => "geen toestemming",
+        K::AlreadyExists => "er staat al iets met die naam",
+        K::StorageFull => "de schijf is vol",
+        K::QuotaExceeded => "het schijfquotum is op",
+        K::ReadOnlyFilesystem => "het bestandssysteem is alleen-lezen",
+        K::NotADirectory => "een deel van het pad is geen map",
+        K::IsADirectory => "het is een map",
+        K::DirectoryNotEmpty => "de map is niet leeg",
+        K::InvalidFilename => "de naam is te lang of ongeldig",
+        K::CrossesDevices => "de map staat op een ander bestandssysteem",
+        K::ResourceBusy => "het bestand of de map is in gebruik",
+        K::Interrupted => "onderbroken",
+        _ => "",
+    };
+    match (text.is_empty(), error.raw_os_error()) {
+        (false, _) => text.to_string(),
+        (true, Some(code)) => format!("fout {code} van het besturingssysteem"),
+        (true, None) => "onbekende fout van het besturingssysteem".to_string(),
     }
 }
 
@@ -161,11 +217,20 @@ impl Site {
         Ok(())
     }
 
-    /// Adds one organisation's outputs under its folder (`<slug>/…`).
+    /// Adds one organisation's outputs under its folder (`<slug>/…`): all of them or, on
+    /// an error, none (so a failed organisation leaves no stray file in the site).
     pub fn add_organisation(&mut self, slug: &str, outputs: Vec<Output>) -> Result<(), SiteError> {
         check_name(slug, slug)?;
+        let mut added = Vec::with_capacity(outputs.len());
         for output in outputs {
-            self.add(&format!("{slug}/{}", output.path), output.bytes)?;
+            let path = format!("{slug}/{}", output.path);
+            if let Err(e) = self.add(&path, output.bytes) {
+                for path in added {
+                    self.files.remove(&path);
+                }
+                return Err(e);
+            }
+            added.push(path);
         }
         Ok(())
     }
@@ -201,10 +266,15 @@ impl Site {
     pub fn write(&self, out: &Path) -> Result<WriteReport, SiteError> {
         write_atomically(&self.files, out)
     }
+
+    /// As [`Site::write`], to the folder of a lock the caller already holds.
+    pub fn write_locked(&self, lock: &OutLock) -> Result<WriteReport, SiteError> {
+        write_with_lock(&self.files, lock)
+    }
 }
 
 /// One path segment: a plain, visible name that means the same on every file system.
-fn check_name(path: &str, part: &str) -> Result<(), SiteError> {
+pub(crate) fn check_name(path: &str, part: &str) -> Result<(), SiteError> {
     let bad = |reason| {
         Err(SiteError::BadPath {
             path: path.to_string(),

@@ -1,62 +1,226 @@
-//! Writing a site so that a failed build never leaves a half-written folder.
+//! Writing a site so that a failed or killed build never leaves a half-written folder, never
+//! deletes a file verklaar did not write, and never races another build.
 //!
-//! 1. Before anything is written, `out` is checked: it must not exist, be empty, or be a
-//!    folder verklaar made (it holds [`MARKER_FILE`]).
-//! 2. All files go into a new hidden folder next to `out` (`.site.verklaar-new-<pid>`), so
-//!    it is on the same file system and a rename moves it.
-//! 3. Swap: `out` is renamed to `.site.verklaar-old-<pid>`, the new folder is renamed to
-//!    `out`, then the old one is deleted. If the second rename fails, the old folder is
-//!    renamed back.
+//! 1. A lock: `.<out>.verklaar-lock` next to `out`, held (an OS file lock, released by the
+//!    OS when the process dies, even by SIGKILL) from before the build renders anything
+//!    until the write is done. A second build into the same folder stops at once.
+//! 2. Holding the lock, leftovers of builds that were killed are cleaned up: their staging
+//!    folders (`.<out>.verklaar-new-<pid>-<n>`) are removed, and a previous site moved aside
+//!    (`.<out>.verklaar-old-<pid>-<n>`) is put back if `out` is missing, else removed. No
+//!    live build can own them: it would hold the lock.
+//! 3. `out` is checked: it must not exist, be empty, or be a folder verklaar made (it holds
+//!    [`MARKER_FILE`]).
+//! 4. All files go into a new hidden staging folder next to `out` (same file system, so a
+//!    rename moves it), with [`MANIFEST_FILE`], the list of every file verklaar wrote. Every
+//!    file in the old `out` that the previous manifest does not list (`CNAME`, `.git/`, an
+//!    extra page) was put there by someone else and is carried into the new folder (hard
+//!    linked, or copied where that fails). If such a file sits where the new build wants to
+//!    write, nothing is written and the files are named.
+//! 5. Swap: `out` is renamed to `.<out>.verklaar-old-<pid>-<n>`, the staging folder is
+//!    renamed to `out`, then the old one is deleted. If the second rename fails, the old
+//!    folder is renamed back.
 //!
-//! Any failure in 1 or 2 removes the new folder and leaves `out` as it was. Between the two
-//! renames of step 3, `out` is briefly absent, but never incomplete. Files are not synced
-//! to disk one by one: this protects against failed builds, not against power loss.
+//! Any failure in 3 or 4 removes the staging folder and leaves `out` as it was. Between the
+//! two renames of step 5, `out` is briefly absent, but never incomplete (and step 2 of the
+//! next build restores it if the process dies right there). Files are not synced to disk
+//! one by one: this protects against failed and killed builds, not against power loss.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs::File;
 use std::path::{Path, PathBuf};
 
-use super::{MARKER_FILE, SiteError};
+use super::{MANIFEST_FILE, MARKER_FILE, SiteError, check_name};
+use crate::i18n::Lang;
 
 /// What a successful write did.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct WriteReport {
-    /// Files written (the marker included).
+    /// Files written by verklaar (the marker and the manifest included).
     pub files: usize,
     /// Whether an earlier site was replaced.
     pub replaced: bool,
     /// The previous site, when it was moved aside but could not be deleted.
     pub leftover: Option<PathBuf>,
+    /// Files and folders in `out` that verklaar did not write and carried into the new
+    /// site, as top-level relative paths (`CNAME`, `.git`).
+    pub kept: Vec<String>,
+    /// Staging folders of killed builds that were removed.
+    pub cleaned: Vec<PathBuf>,
+    /// A site moved aside by a build killed during its swap, put back before this write.
+    pub restored: Option<PathBuf>,
+    /// The previous site had no manifest (written by an older verklaar): files it held that
+    /// this build does not write were kept, as verklaar cannot tell them from the user's.
+    pub legacy: bool,
 }
 
-/// Writes `files` (relative `/`-separated paths) as the folder `out`, atomically replacing
-/// an earlier site. See the module documentation for the steps.
+impl WriteReport {
+    /// Lines for the user about what was kept and cleaned up (nothing when nothing was).
+    pub fn notes(&self, lang: Lang) -> Vec<String> {
+        let mut notes = Vec::new();
+        if let Some(restored) = &self.restored {
+            notes.push(lang.pick(
+                format!(
+                    "een eerder afgebroken build had de vorige site in '{}' laten staan; die is eerst teruggezet",
+                    restored.display()
+                ),
+                format!(
+                    "an earlier build that was stopped had left the previous site in '{}'; it was put back first",
+                    restored.display()
+                ),
+            ));
+        }
+        if !self.cleaned.is_empty() {
+            let names: Vec<String> = self.cleaned.iter().map(|p| format!("'{}'", p.display())).collect();
+            notes.push(lang.pick(
+                format!(
+                    "achtergebleven map(pen) van afgebroken builds opgeruimd: {}",
+                    names.join(", ")
+                ),
+                format!(
+                    "removed folder(s) left by builds that were stopped: {}",
+                    names.join(", ")
+                ),
+            ));
+        }
+        if !self.kept.is_empty() {
+            let names = self.kept.join(", ");
+            notes.push(if self.legacy {
+                lang.pick(
+                    format!(
+                        "de vorige site is gemaakt door een oudere verklaar zonder lijst van zijn bestanden; \
+                         wat deze build niet schrijft is bewaard: {names}. Verwijder wat weg mag zelf."
+                    ),
+                    format!(
+                        "the previous site was made by an older verklaar without a list of its files; \
+                         what this build does not write was kept: {names}. Remove what may go yourself."
+                    ),
+                )
+            } else {
+                lang.pick(
+                    format!("bewaard (niet door verklaar geschreven): {names}"),
+                    format!("kept (not written by verklaar): {names}"),
+                )
+            });
+        }
+        if let Some(leftover) = &self.leftover {
+            notes.push(lang.pick(
+                format!(
+                    "de vorige site staat nog in '{}'; verwijder die map zelf",
+                    leftover.display()
+                ),
+                format!(
+                    "the previous site is still in '{}'; remove that folder yourself",
+                    leftover.display()
+                ),
+            ));
+        }
+        notes
+    }
+}
+
+/// The lock on one output folder, held until dropped (or until the process ends).
+#[derive(Debug)]
+pub struct OutLock {
+    out: PathBuf,
+    parent: PathBuf,
+    name: String,
+    /// Holds the OS lock; closing the file releases it.
+    _file: File,
+}
+
+impl OutLock {
+    /// Takes the lock on `out`, creating the folder it will be in. Fails at once (no
+    /// waiting) when another build holds it.
+    pub fn acquire(out: &Path) -> Result<OutLock, SiteError> {
+        let name = out
+            .file_name()
+            .and_then(|n| n.to_str())
+            .filter(|n| !n.is_empty())
+            .ok_or_else(|| SiteError::BadOut(out.to_path_buf()))?
+            .to_string();
+        let parent = match out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        std::fs::create_dir_all(&parent).map_err(|error| SiteError::Io {
+            path: parent.clone(),
+            error,
+        })?;
+        let path = parent.join(format!(".{name}.verklaar-lock"));
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|error| SiteError::Io {
+                path: path.clone(),
+                error,
+            })?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => return Err(SiteError::Busy(out.to_path_buf())),
+            Err(std::fs::TryLockError::Error(error)) => return Err(SiteError::Io { path, error }),
+        }
+        Ok(OutLock {
+            out: out.to_path_buf(),
+            parent,
+            name,
+            _file: file,
+        })
+    }
+
+    /// The folder this lock guards.
+    pub fn out(&self) -> &Path {
+        &self.out
+    }
+}
+
+/// Writes `files` (relative `/`-separated paths) as the folder `out`, taking its lock for
+/// the time of the write. See the module documentation for the steps.
 pub fn write_atomically(files: &BTreeMap<String, Vec<u8>>, out: &Path) -> Result<WriteReport, SiteError> {
-    let name = out
-        .file_name()
-        .and_then(|n| n.to_str())
-        .filter(|n| !n.is_empty())
-        .ok_or_else(|| SiteError::BadOut(out.to_path_buf()))?;
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
+    let lock = OutLock::acquire(out)?;
+    write_with_lock(files, &lock)
+}
+
+/// Writes `files` as the folder the lock guards. See the module documentation.
+pub fn write_with_lock(files: &BTreeMap<String, Vec<u8>>, lock: &OutLock) -> Result<WriteReport, SiteError> {
+    let out = lock.out.as_path();
+    let (parent, name) = (lock.parent.as_path(), lock.name.as_str());
+    let mut report = clean_leftovers(parent, name, out);
+    let previous = check_replaceable(out)?;
+    let replaced = !matches!(previous, Previous::Nothing);
+    let mut manifest_files: Vec<&str> = files.keys().map(String::as_str).collect();
+    manifest_files.retain(|p| *p != MANIFEST_FILE);
+    let manifest = Manifest::new(&manifest_files);
+    let carry = match &previous {
+        Previous::Nothing => Vec::new(),
+        Previous::Site { owned } => {
+            report.legacy = owned.is_none();
+            user_entries(out, owned.as_ref(), files)?
+        }
     };
-    let replaced = check_replaceable(out)?;
-    std::fs::create_dir_all(&parent).map_err(|error| SiteError::Io {
-        path: parent.clone(),
-        error,
-    })?;
-    let staging = create_unique_dir(&parent, name, "new")?;
-    if let Err(e) = write_files(&staging, files) {
+    let staging = create_unique_dir(parent, name, "new")?;
+    let filled = write_files(&staging, files)
+        .and_then(|()| write_file(&staging.join(MANIFEST_FILE), &manifest.to_bytes()))
+        .and_then(|()| {
+            for entry in &carry {
+                carry_entry(&out.join(entry), &staging.join(entry))?;
+            }
+            Ok(())
+        });
+    if let Err(e) = filled {
         let _ = std::fs::remove_dir_all(&staging);
         return Err(e);
     }
+    report.files = files.len() + usize::from(!files.contains_key(MANIFEST_FILE));
+    report.replaced = replaced;
+    report.kept = carry
+        .iter()
+        .map(|p| p.replace(std::path::MAIN_SEPARATOR, "/"))
+        .collect();
     if !replaced {
         return match std::fs::rename(&staging, out) {
-            Ok(()) => Ok(WriteReport {
-                files: files.len(),
-                replaced: false,
-                leftover: None,
-            }),
+            Ok(()) => Ok(report),
             Err(error) => {
                 let _ = std::fs::remove_dir_all(&staging);
                 Err(SiteError::Io {
@@ -66,7 +230,7 @@ pub fn write_atomically(files: &BTreeMap<String, Vec<u8>>, out: &Path) -> Result
             }
         };
     }
-    let backup = unused_name(&parent, name, "old");
+    let backup = unused_name(parent, name, "old");
     if let Err(error) = std::fs::rename(out, &backup) {
         let _ = std::fs::remove_dir_all(&staging);
         return Err(SiteError::Io {
@@ -83,19 +247,106 @@ pub fn write_atomically(files: &BTreeMap<String, Vec<u8>>, out: &Path) -> Result
             error,
         });
     }
-    let leftover = std::fs::remove_dir_all(&backup).err().map(|_| backup);
-    Ok(WriteReport {
-        files: files.len(),
-        replaced: true,
-        leftover,
-    })
+    report.leftover = std::fs::remove_dir_all(&backup).err().map(|_| backup);
+    Ok(report)
 }
 
-/// `Ok(true)` when `out` exists and may be replaced, `Ok(false)` when it does not exist.
-fn check_replaceable(out: &Path) -> Result<bool, SiteError> {
+/// The list of files verklaar wrote into a site, kept in the site as [`MANIFEST_FILE`].
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+struct Manifest {
+    /// What this file is, for whoever opens it.
+    about: String,
+    files: Vec<String>,
+}
+
+impl Manifest {
+    fn new(files: &[&str]) -> Manifest {
+        Manifest {
+            about: "Files written by `verklaar build`; the next build replaces these and keeps every other file."
+                .to_string(),
+            files: files.iter().map(|f| f.to_string()).collect(),
+        }
+    }
+
+    fn to_bytes(&self) -> Vec<u8> {
+        let mut bytes = serde_json::to_vec_pretty(self).unwrap_or_default();
+        bytes.push(b'\n');
+        bytes
+    }
+
+    /// The files listed in `out`'s manifest: `None` when there is none (an older verklaar).
+    /// Only names verklaar could have written count, so an edited manifest can never make a
+    /// build delete a hidden file such as `.git/config`. A manifest that cannot be read
+    /// counts as listing nothing: then every file is kept.
+    fn read(out: &Path) -> Option<BTreeSet<String>> {
+        let bytes = std::fs::read(out.join(MANIFEST_FILE)).ok()?;
+        let manifest: Manifest = serde_json::from_slice(&bytes).unwrap_or_else(|_| Manifest::new(&[]));
+        Some(
+            manifest
+                .files
+                .into_iter()
+                .filter(|f| f.split('/').all(|part| check_name(f, part).is_ok()) && f != MARKER_FILE)
+                .collect(),
+        )
+    }
+}
+
+/// Removes what builds that died left next to `out`. Safe because the caller holds the
+/// lock: a live build of `out` would hold it.
+fn clean_leftovers(parent: &Path, name: &str, out: &Path) -> WriteReport {
+    let mut report = WriteReport::default();
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return report;
+    };
+    let new_prefix = format!(".{name}.verklaar-new-");
+    let old_prefix = format!(".{name}.verklaar-old-");
+    let mut new = Vec::new();
+    let mut old = Vec::new();
+    for entry in entries.filter_map(Result::ok) {
+        let file_name = entry.file_name();
+        let Some(file_name) = file_name.to_str() else { continue };
+        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        if !is_dir {
+            continue;
+        }
+        if file_name.starts_with(&new_prefix) {
+            new.push(entry.path());
+        } else if file_name.starts_with(&old_prefix) {
+            old.push(entry.path());
+        }
+    }
+    // A build killed between its two renames left no `out` and the previous site aside.
+    if std::fs::symlink_metadata(out).is_err() {
+        old.sort_by_key(|p| std::fs::metadata(p).and_then(|m| m.modified()).ok());
+        if let Some(latest) = old.pop()
+            && latest.join(MARKER_FILE).is_file()
+            && std::fs::rename(&latest, out).is_ok()
+        {
+            report.restored = Some(latest);
+        }
+    }
+    for stale in new.into_iter().chain(old) {
+        if std::fs::remove_dir_all(&stale).is_ok() {
+            report.cleaned.push(stale);
+        }
+    }
+    report
+}
+
+/// What is at `out` before the write.
+enum Previous {
+    /// Nothing: the folder is new.
+    Nothing,
+    /// A site (or an empty folder) that may be replaced. `owned` lists the files its
+    /// manifest names: `None` for a site of an older verklaar without one; an empty folder
+    /// owns nothing.
+    Site { owned: Option<BTreeSet<String>> },
+}
+
+fn check_replaceable(out: &Path) -> Result<Previous, SiteError> {
     let meta = match std::fs::symlink_metadata(out) {
         Ok(meta) => meta,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Previous::Nothing),
         Err(error) => {
             return Err(SiteError::Io {
                 path: out.to_path_buf(),
@@ -110,7 +361,9 @@ fn check_replaceable(out: &Path) -> Result<bool, SiteError> {
         return Err(SiteError::OutNotAFolder(out.to_path_buf()));
     }
     if out.join(MARKER_FILE).is_file() {
-        return Ok(true);
+        return Ok(Previous::Site {
+            owned: Manifest::read(out),
+        });
     }
     let mut entries = std::fs::read_dir(out).map_err(|error| SiteError::Io {
         path: out.to_path_buf(),
@@ -119,7 +372,127 @@ fn check_replaceable(out: &Path) -> Result<bool, SiteError> {
     if entries.next().is_some() {
         return Err(SiteError::NotOurs(out.to_path_buf()));
     }
-    Ok(true)
+    Ok(Previous::Site {
+        owned: Some(BTreeSet::new()),
+    })
+}
+
+/// The entries of `out` that verklaar did not write, as relative paths (with the platform's
+/// separator), each the largest such subtree: a folder verklaar never wrote into is carried
+/// whole. Fails, naming them, when one is where the new site writes a file or needs a folder.
+fn user_entries(
+    out: &Path,
+    owned: Option<&BTreeSet<String>>,
+    new: &BTreeMap<String, Vec<u8>>,
+) -> Result<Vec<String>, SiteError> {
+    // Folders that hold a file verklaar wrote, before or now.
+    let mut folders: BTreeSet<String> = BTreeSet::new();
+    for path in owned.into_iter().flatten().chain(new.keys()) {
+        let mut prefix = String::new();
+        for part in path.split('/').rev().skip(1).collect::<Vec<_>>().into_iter().rev() {
+            if !prefix.is_empty() {
+                prefix.push('/');
+            }
+            prefix.push_str(part);
+            folders.insert(prefix.clone());
+        }
+    }
+    let mut kept = Vec::new();
+    let mut in_the_way = Vec::new();
+    let mut walker = walkdir::WalkDir::new(out).min_depth(1).sort_by_file_name().into_iter();
+    while let Some(entry) = walker.next() {
+        let entry = entry.map_err(|e| SiteError::Io {
+            path: e.path().map_or_else(|| out.to_path_buf(), Path::to_path_buf),
+            error: e.into_io_error().unwrap_or_else(|| std::io::Error::other("loop")),
+        })?;
+        let relative = entry.path().strip_prefix(out).unwrap_or(entry.path());
+        let Some(key) = relative
+            .components()
+            .map(|c| c.as_os_str().to_str())
+            .collect::<Option<Vec<_>>>()
+            .map(|parts| parts.join("/"))
+        else {
+            // Not UTF-8: verklaar never writes such a name, so it is the user's.
+            if entry.file_type().is_dir() {
+                walker.skip_current_dir();
+            }
+            kept.push(relative.to_string_lossy().into_owned());
+            continue;
+        };
+        if key == MARKER_FILE || key == MANIFEST_FILE {
+            continue;
+        }
+        let is_dir = entry.file_type().is_dir();
+        if is_dir && folders.contains(&key) {
+            continue; // verklaar's folder: look inside
+        }
+        if is_dir {
+            walker.skip_current_dir();
+        }
+        let ours = owned.is_some_and(|owned| owned.contains(&key));
+        if !is_dir && ours {
+            continue;
+        }
+        let clashes = new.contains_key(&key)
+            || new
+                .range(format!("{key}/")..)
+                .next()
+                .is_some_and(|(p, _)| p.starts_with(&format!("{key}/")));
+        if clashes {
+            // A site without a manifest: a file at a path this build writes is taken to be
+            // verklaar's own (it was the only writer of such folders).
+            if owned.is_none() && !is_dir && new.contains_key(&key) {
+                continue;
+            }
+            in_the_way.push(key);
+            continue;
+        }
+        kept.push(relative.to_string_lossy().into_owned());
+    }
+    if !in_the_way.is_empty() {
+        return Err(SiteError::InTheWay {
+            out: out.to_path_buf(),
+            paths: in_the_way,
+        });
+    }
+    Ok(kept)
+}
+
+/// Carries one file, link or folder of the user's into the new site: hard links where the
+/// file system allows (fast, no extra space), copies otherwise; links stay links.
+fn carry_entry(from: &Path, to: &Path) -> Result<(), SiteError> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |error| SiteError::Io { path, error }
+    };
+    if let Some(folder) = to.parent() {
+        std::fs::create_dir_all(folder).map_err(io(folder))?;
+    }
+    let meta = std::fs::symlink_metadata(from).map_err(io(from))?;
+    if meta.file_type().is_symlink() {
+        let target = std::fs::read_link(from).map_err(io(from))?;
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(&target, to).map_err(io(to))?;
+        #[cfg(not(unix))]
+        {
+            let _ = target;
+            std::fs::copy(from, to).map_err(io(to))?;
+        }
+        return Ok(());
+    }
+    if meta.is_dir() {
+        std::fs::create_dir_all(to).map_err(io(to))?;
+        let _ = std::fs::set_permissions(to, meta.permissions());
+        for entry in std::fs::read_dir(from).map_err(io(from))? {
+            let entry = entry.map_err(io(from))?;
+            carry_entry(&entry.path(), &to.join(entry.file_name()))?;
+        }
+        return Ok(());
+    }
+    if std::fs::hard_link(from, to).is_err() {
+        std::fs::copy(from, to).map_err(io(to))?;
+    }
+    Ok(())
 }
 
 fn unused_name(parent: &Path, name: &str, what: &str) -> PathBuf {
@@ -147,6 +520,13 @@ fn create_unique_dir(parent: &Path, name: &str, what: &str) -> Result<PathBuf, S
     }
 }
 
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), SiteError> {
+    std::fs::write(path, bytes).map_err(|error| SiteError::Io {
+        path: path.to_path_buf(),
+        error,
+    })
+}
+
 fn write_files(root: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<(), SiteError> {
     let mut made: Option<PathBuf> = None;
     for (relative, bytes) in files {
@@ -160,7 +540,7 @@ fn write_files(root: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<(), Sit
             })?;
             made = Some(folder.to_path_buf());
         }
-        std::fs::write(&path, bytes).map_err(|error| SiteError::Io { path, error })?;
+        write_file(&path, bytes)?;
     }
     Ok(())
 }
@@ -216,8 +596,71 @@ mod tests {
         assert!(!out.join("a").exists(), "the old site is gone as a whole");
         assert_eq!(
             listing(&dir),
-            ["", "site", "site/.verklaar-site", "site/b", "site/b/index.html"]
+            [
+                "",
+                ".site.verklaar-lock",
+                "site",
+                "site/.verklaar-manifest.json",
+                "site/.verklaar-site",
+                "site/b",
+                "site/b/index.html"
+            ]
         );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn an_edited_manifest_cannot_delete_hidden_files() {
+        let dir = scratch();
+        let out = dir.join("site");
+        write_atomically(&site(&[("a/index.html", "1")]), &out).expect("first");
+        std::fs::create_dir_all(out.join(".git")).expect("folder");
+        std::fs::write(out.join(".git/config"), "c").expect("user file");
+        std::fs::write(
+            out.join(MANIFEST_FILE),
+            r#"{"about":"","files":[".git/config","a/index.html","../x"]}"#,
+        )
+        .expect("edited manifest");
+        let report = write_atomically(&site(&[("b/index.html", "2")]), &out).expect("second");
+        assert_eq!(report.kept, [".git"]);
+        assert_eq!(
+            std::fs::read_to_string(out.join(".git/config")).ok().as_deref(),
+            Some("c")
+        );
+        assert!(!out.join("a").exists(), "a listed file of verklaar's goes");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_site_without_manifest_keeps_what_the_build_does_not_write() {
+        let dir = scratch();
+        let out = dir.join("site");
+        write_atomically(&site(&[("a/index.html", "1"), ("index.html", "i")]), &out).expect("first");
+        std::fs::remove_file(out.join(MANIFEST_FILE)).expect("as an older verklaar left it");
+        std::fs::write(out.join("CNAME"), "c").expect("user file");
+        let report = write_atomically(&site(&[("index.html", "j")]), &out).expect("second");
+        assert!(report.legacy);
+        assert_eq!(report.kept, ["CNAME", "a"]);
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html")).ok().as_deref(),
+            Some("j")
+        );
+        assert!(out.join("a/index.html").is_file() && out.join(MANIFEST_FILE).is_file());
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_held_lock_refuses_a_second_writer() {
+        let dir = scratch();
+        let out = dir.join("site");
+        let held = OutLock::acquire(&out).expect("first lock");
+        assert!(matches!(
+            write_atomically(&site(&[("index.html", "x")]), &out),
+            Err(SiteError::Busy(_))
+        ));
+        assert!(!out.exists());
+        drop(held);
+        assert!(write_atomically(&site(&[("index.html", "x")]), &out).is_ok());
         let _ = std::fs::remove_dir_all(&dir);
     }
 

@@ -93,6 +93,7 @@ impl HtmlRenderer {
                 ready: count(EntryStatus::Ready),
                 draft: count(EntryStatus::Draft),
                 skipped: count(EntryStatus::Skipped),
+                failed: count(EntryStatus::Failed),
             },
         );
         context.insert("generator", site.generator);
@@ -234,6 +235,7 @@ struct Counts {
     ready: usize,
     draft: usize,
     skipped: usize,
+    failed: usize,
 }
 
 #[derive(Serialize)]
@@ -245,6 +247,7 @@ struct IndexRow<'a> {
     errors: usize,
     warnings: usize,
     version_line: Option<&'a str>,
+    reason: Option<&'a str>,
     href: Option<String>,
     fragment_href: Option<String>,
 }
@@ -252,7 +255,7 @@ struct IndexRow<'a> {
 impl<'a> IndexRow<'a> {
     fn new(entry: &'a IndexEntry) -> IndexRow<'a> {
         let folder = url_segment(&entry.slug);
-        let built = entry.status != EntryStatus::Skipped;
+        let built = matches!(entry.status, EntryStatus::Ready | EntryStatus::Draft);
         IndexRow {
             slug: &entry.slug,
             name: &entry.name,
@@ -261,6 +264,7 @@ impl<'a> IndexRow<'a> {
             errors: entry.errors,
             warnings: entry.warnings,
             version_line: entry.version_line.as_deref(),
+            reason: entry.reason.as_deref(),
             href: built.then(|| format!("{folder}/{PAGE_FILE}")),
             fragment_href: built.then(|| format!("{folder}/{FRAGMENT_FILE}")),
         }
