@@ -25,16 +25,47 @@ pub struct Record {
     pub article: Option<String>,
     pub help: Option<String>,
     pub suppressed: bool,
+    /// Other places of the same defect (one finding per defect, not per copy).
+    pub related: Vec<RelatedRecord>,
     #[serde(skip)]
     pub justification: Option<String>,
     #[serde(skip)]
     pub rendered: Rendered,
 }
 
+/// One related place of a record, 1-based like the record's own position.
+#[derive(Debug, Clone, Serialize)]
+pub struct RelatedRecord {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    /// The place's label, in the language of `--lang`.
+    pub message: String,
+}
+
 impl Record {
     pub fn new(rendered: Rendered, name: &str, article: Option<String>) -> Record {
         let (line, column) = rendered.line_col();
         let (end_line, end_column) = rendered.end_line_col();
+        let file = rendered.file.display_name();
+        let related = rendered
+            .related
+            .iter()
+            .map(|(range, label)| {
+                let (line, column) = rendered.file.line_col(range.start);
+                let (end_line, end_column) = rendered.file.line_col(range.end);
+                RelatedRecord {
+                    file: file.clone(),
+                    line,
+                    column,
+                    end_line,
+                    end_column,
+                    message: label.clone(),
+                }
+            })
+            .collect();
         Record {
             code: rendered.code.clone(),
             name: name.to_string(),
@@ -48,6 +79,7 @@ impl Record {
             article,
             help: rendered.help.clone(),
             suppressed: false,
+            related,
             justification: None,
             rendered,
         }
@@ -156,6 +188,7 @@ fn sarif_report(records: &[Record]) -> String {
     let results: Vec<_> = records
         .iter()
         .map(|r| {
+            let uri = r.file.replace('\\', "/");
             let mut result = json!({
                 "ruleId": r.code,
                 "ruleIndex": rule_ids.iter().position(|c| *c == r.code),
@@ -164,7 +197,7 @@ fn sarif_report(records: &[Record]) -> String {
                 "properties": { "help": r.help, "article": r.article, "name": r.name },
                 "locations": [{
                     "physicalLocation": {
-                        "artifactLocation": { "uri": r.file.replace('\\', "/") },
+                        "artifactLocation": { "uri": uri },
                         "region": {
                             "startLine": r.line, "startColumn": r.column,
                             "endLine": r.end_line, "endColumn": r.end_column,
@@ -172,6 +205,27 @@ fn sarif_report(records: &[Record]) -> String {
                     }
                 }],
             });
+            if !r.related.is_empty() {
+                let related: Vec<_> = r
+                    .related
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| {
+                        json!({
+                            "id": i + 1,
+                            "message": { "text": p.message },
+                            "physicalLocation": {
+                                "artifactLocation": { "uri": p.file.replace('\\', "/") },
+                                "region": {
+                                    "startLine": p.line, "startColumn": p.column,
+                                    "endLine": p.end_line, "endColumn": p.end_column,
+                                }
+                            }
+                        })
+                    })
+                    .collect();
+                result["relatedLocations"] = json!(related);
+            }
             if r.suppressed {
                 result["suppressions"] = json!([{
                     "kind": "inSource",
@@ -215,6 +269,11 @@ fn github_report(records: &[Record]) -> String {
             message.push('\n');
             message.push_str(help);
         }
+        // One annotation per finding: the other places go in its text.
+        if let Some(lines) = related_lines(r) {
+            message.push('\n');
+            message.push_str(&lines);
+        }
         out.push_str(&format!(
             "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
             escape_prop(&r.file),
@@ -227,4 +286,21 @@ fn github_report(records: &[Record]) -> String {
         ));
     }
     out
+}
+
+/// "Ook op regel 40, 77." for a record's related places, in the record's language.
+fn related_lines(r: &Record) -> Option<String> {
+    let mut lines: Vec<usize> = r.related.iter().map(|p| p.line).collect();
+    lines.dedup();
+    if lines.is_empty() {
+        return None;
+    }
+    let list: Vec<String> = lines.iter().map(usize::to_string).collect();
+    let lang = r.rendered.lang;
+    let word = if lines.len() == 1 {
+        lang.pick("Ook op regel", "Also at line")
+    } else {
+        lang.pick("Ook op regels", "Also at lines")
+    };
+    Some(format!("{word} {}.", lang.and_list(&list)))
 }

@@ -130,6 +130,7 @@ impl LoadDiagnostic {
             message: text.message,
             help: text.help,
             labels,
+            related: Vec::new(),
             file: file.clone(),
         }
     }

@@ -236,6 +236,17 @@ pub fn date_words(lang: Lang, d: Date) -> String {
     }
 }
 
+/// Another place of the same defect (the same sentence copied onto another purpose, the
+/// same word again in the text): shown with the finding, not as a finding of its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Related {
+    pub at: Pointer,
+    /// A narrower span than the value at `at`.
+    pub span: Option<Range<usize>>,
+    /// A short label in the language of the run ("zelfde zin", "same sentence").
+    pub label: String,
+}
+
 /// One problem a rule found: where (a pointer; a missing value points at where it belongs),
 /// the message and what to write instead.
 #[derive(Debug, Clone)]
@@ -247,6 +258,14 @@ pub struct Found {
     pub severity: Option<crate::diagnostics::SeverityLevel>,
     pub message: String,
     pub help: Option<String>,
+    /// Other places of the same defect, named by the rule itself.
+    pub related: Vec<Related>,
+    /// Findings of one rule with the same key become one finding (see `engine::group`).
+    /// `None`: the key is the message, the help and the source text at the span, so that
+    /// only the same words about the same text merge.
+    pub group: Option<String>,
+    /// The label this place gets when the finding merges into another one as a related place.
+    pub label: Option<String>,
 }
 
 impl Found {
@@ -257,6 +276,9 @@ impl Found {
             severity: None,
             message,
             help,
+            related: Vec::new(),
+            group: None,
+            label: None,
         }
     }
 
@@ -267,6 +289,29 @@ impl Found {
 
     pub fn with_span(mut self, span: Range<usize>) -> Found {
         self.span = Some(span);
+        self
+    }
+
+    /// Adds another place of the same defect.
+    pub fn also(mut self, at: Pointer, span: Option<Range<usize>>, label: impl Into<String>) -> Found {
+        self.related.push(Related {
+            at,
+            span,
+            label: label.into(),
+        });
+        self
+    }
+
+    /// Merges this finding with every other finding of the same rule and key: one cause
+    /// named in messages that differ per place (e.g. the purpose's name).
+    pub fn group(mut self, key: impl Into<String>) -> Found {
+        self.group = Some(key.into());
+        self
+    }
+
+    /// The label this place gets when it becomes a related place of a grouped finding.
+    pub fn label(mut self, label: impl Into<String>) -> Found {
+        self.label = Some(label.into());
         self
     }
 }

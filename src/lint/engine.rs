@@ -32,7 +32,8 @@ impl LintOptions {
     }
 }
 
-/// A finding of one rule at one place.
+/// A finding of one rule: one defect, at its first place in the source, with the other
+/// places of the same defect as related places.
 #[derive(Debug, Clone)]
 pub struct Finding {
     pub rule: &'static RuleMeta,
@@ -41,8 +42,22 @@ pub struct Finding {
     pub span: Range<usize>,
     pub message: String,
     pub help: Option<String>,
+    /// Other places of the same defect, in source order.
+    pub related: Vec<RelatedPlace>,
     /// The justification when a `lint.allow` entry suppresses this finding.
     pub suppressed: Option<String>,
+    /// What findings of this rule merge on (see [`group`]).
+    key: String,
+    /// The label this finding's place gets when it merges into another finding.
+    label: String,
+}
+
+/// Another place of a finding's defect, its span resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RelatedPlace {
+    pub at: Pointer,
+    pub span: Range<usize>,
+    pub label: String,
 }
 
 impl Finding {
@@ -55,6 +70,7 @@ impl Finding {
             message: self.message.clone(),
             help: self.help.clone(),
             labels: vec![(self.span.clone(), label)],
+            related: self.related.iter().map(|r| (r.span.clone(), r.label.clone())).collect(),
             file: file.clone(),
         }
     }
@@ -83,21 +99,85 @@ pub fn check(loaded: &Loaded, options: &LintOptions) -> Vec<Finding> {
                 severity,
                 message,
                 help,
+                related,
+                group,
+                label,
             } = found;
+            let span = span.unwrap_or_else(|| loaded.map.span_for(&at));
+            let key = group.unwrap_or_else(|| {
+                let quoted = loaded.file.text.get(span.clone()).unwrap_or("");
+                format!("{message}\u{0}{}\u{0}{quoted}", help.as_deref().unwrap_or(""))
+            });
+            let related = related
+                .into_iter()
+                .map(|r| RelatedPlace {
+                    span: r.span.unwrap_or_else(|| loaded.map.span_for(&r.at)),
+                    at: r.at,
+                    label: r.label,
+                })
+                .collect();
             findings.push(Finding {
                 rule: &rule.meta,
                 severity: configured.or(severity).unwrap_or(rule.meta.severity),
-                span: span.unwrap_or_else(|| loaded.map.span_for(&at)),
+                span,
                 at,
                 message,
                 help,
+                related,
                 suppressed: None,
+                key,
+                label: label.unwrap_or_else(|| ctx.t("ook hier", "also here")),
             });
         }
     }
+    // Suppression is decided per place, before grouping: an allow entry covers the places
+    // inside its scope and no others, so a copy elsewhere stays reported (as its own
+    // grouped finding) and VK902 still sees every place it could suppress.
     apply_suppressions(&ctx, &config.allow, options, &mut findings);
+    let mut findings = group(findings);
     findings.sort_by(|a, b| (a.span.start, a.rule.code).cmp(&(b.span.start, b.rule.code)));
     findings
+}
+
+/// One defect, one finding: findings of the same rule with the same key (and the same
+/// severity and suppression) merge into the first in source order; the others become its
+/// related places, in source order, without repeating a span already shown.
+pub fn group(mut findings: Vec<Finding>) -> Vec<Finding> {
+    findings.sort_by(|a, b| (a.span.start, a.span.end).cmp(&(b.span.start, b.span.end)));
+    let mut out: Vec<Finding> = Vec::new();
+    let mut index: std::collections::HashMap<(&'static str, SeverityLevel, String, Option<String>), usize> =
+        std::collections::HashMap::new();
+    for f in findings {
+        let id = (f.rule.code, f.severity, f.key.clone(), f.suppressed.clone());
+        match index.get(&id) {
+            Some(&i) => {
+                let primary = &mut out[i];
+                let places = std::iter::once(RelatedPlace {
+                    at: f.at,
+                    span: f.span,
+                    label: f.label,
+                })
+                .chain(f.related);
+                for place in places {
+                    let shown = place.span == primary.span || primary.related.iter().any(|r| r.span == place.span);
+                    if !shown {
+                        primary.related.push(place);
+                    }
+                }
+            }
+            None => {
+                index.insert(id, out.len());
+                out.push(f);
+            }
+        }
+    }
+    for f in &mut out {
+        f.related.sort_by(|a, b| (a.span.start, a.span.end).cmp(&(b.span.start, b.span.end)));
+        let primary = f.span.clone();
+        f.related.retain(|r| r.span != primary);
+        f.related.dedup_by(|a, b| a.span == b.span);
+    }
+    out
 }
 
 fn is_within(pointer: &Pointer, scope: &Pointer) -> bool {
@@ -201,6 +281,9 @@ fn meta_finding(ctx: &Ctx, rule: &'static RuleMeta, at: Pointer, message: String
         at,
         message,
         help: Some(help),
+        related: Vec::new(),
         suppressed: None,
+        key: String::new(),
+        label: String::new(),
     }
 }

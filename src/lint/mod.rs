@@ -7,6 +7,6 @@ pub mod registry;
 pub mod rule;
 pub mod rules;
 
-pub use context::{Ctx, Found};
+pub use context::{Ctx, Found, Related};
 pub use engine::{Finding, LintOptions, check};
 pub use rule::{Rule, RuleDocs, RuleMeta};
