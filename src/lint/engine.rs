@@ -287,3 +287,71 @@ fn meta_finding(ctx: &Ctx, rule: &'static RuleMeta, at: Pointer, message: String
         label: String::new(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(key: &str, start: usize, severity: SeverityLevel, suppressed: Option<&str>) -> Finding {
+        Finding {
+            rule: &registry::SUPPRESSION_UNUSED,
+            severity,
+            at: Pointer::root().key("purposes").index(start),
+            span: start..start + 3,
+            message: format!("message {start}"),
+            help: None,
+            related: Vec::new(),
+            suppressed: suppressed.map(str::to_string),
+            key: key.to_string(),
+            label: format!("label {start}"),
+        }
+    }
+
+    fn places(f: &Finding) -> Vec<(usize, String)> {
+        f.related.iter().map(|r| (r.span.start, r.label.clone())).collect()
+    }
+
+    #[test]
+    fn same_rule_and_key_merge_into_the_first_in_source_order() {
+        let w = SeverityLevel::Warning;
+        let out = group(vec![
+            finding("a", 40, w, None),
+            finding("b", 20, w, None),
+            finding("a", 10, w, None),
+            finding("a", 30, w, None),
+        ]);
+        assert_eq!(out.len(), 2);
+        assert_eq!(out[0].span.start, 10);
+        assert_eq!(out[0].message, "message 10");
+        assert_eq!(places(&out[0]), vec![(30, "label 30".to_string()), (40, "label 40".to_string())]);
+        assert_eq!(out[1].span.start, 20);
+        assert!(out[1].related.is_empty());
+    }
+
+    #[test]
+    fn severity_and_suppression_keep_findings_apart() {
+        let out = group(vec![
+            finding("a", 10, SeverityLevel::Warning, None),
+            finding("a", 20, SeverityLevel::Info, None),
+            finding("a", 30, SeverityLevel::Warning, Some("reden")),
+            finding("a", 40, SeverityLevel::Warning, Some("reden")),
+            finding("a", 50, SeverityLevel::Warning, Some("andere reden")),
+        ]);
+        let starts: Vec<(usize, usize)> = out.iter().map(|f| (f.span.start, f.related.len())).collect();
+        assert_eq!(starts, vec![(10, 0), (20, 0), (30, 1), (50, 0)]);
+    }
+
+    #[test]
+    fn a_place_already_shown_is_not_repeated() {
+        let w = SeverityLevel::Warning;
+        let mut first = finding("a", 10, w, None);
+        first.related.push(RelatedPlace {
+            at: Pointer::root(),
+            span: 20..23,
+            label: "explicit".to_string(),
+        });
+        let out = group(vec![first, finding("a", 20, w, None), finding("a", 10, w, None)]);
+        assert_eq!(out.len(), 1);
+        assert_eq!(places(&out[0]), vec![(20, "explicit".to_string())]);
+    }
+}
