@@ -46,7 +46,11 @@ fn position(loaded: &Loaded, span: &std::ops::Range<usize>) -> (usize, usize) {
 fn a_source_copied_onto_three_purposes_is_one_finding() {
     let loaded = load(COPIES);
     let found = findings(&loaded, "VK201");
-    assert_eq!(found.len(), 2, "one for the three purposes with `huisarts`, one for `school`");
+    assert_eq!(
+        found.len(),
+        2,
+        "one for the three purposes with `huisarts`, one for `school`"
+    );
     let copies = &found[0];
     assert_eq!(copies.at.as_str(), "/purposes/0/sources");
     let related: Vec<(&str, &str)> = copies
@@ -128,7 +132,11 @@ fn verklaar(args: &[&str]) -> String {
 }
 
 fn vk201_of(report: &serde_json::Value, path: &str) -> serde_json::Value {
-    let list = report.pointer(path).and_then(|v| v.as_array()).cloned().unwrap_or_default();
+    let list = report
+        .pointer(path)
+        .and_then(|v| v.as_array())
+        .cloned()
+        .unwrap_or_default();
     list.into_iter()
         .find(|d| d["code"] == "VK201" || d["ruleId"] == "VK201")
         .expect("a VK201 finding")

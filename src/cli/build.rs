@@ -73,6 +73,7 @@ pub fn run(cmd: &BuildArgs, args: &Args) -> std::io::Result<ExitStatus> {
             Summary::of(&records, files),
             super::LintFormat::Human,
             output::use_color(args.color),
+            lang,
         );
         eprint!("{text}");
         eprintln!("{}", nothing_written(lang));

@@ -8,7 +8,8 @@ use serde_json::json;
 
 use super::args::{ColorChoice, LintFormat};
 use crate::diagnostics::{Rendered, SeverityLevel, render_human};
-use crate::lint::registry;
+use crate::i18n::Lang;
+use crate::lint::{registry, rule_docs};
 
 /// One reported problem, whatever its origin (loader or lint rule).
 #[derive(Debug, Clone, Serialize)]
@@ -120,7 +121,7 @@ pub fn use_color(choice: ColorChoice) -> bool {
 }
 
 /// Formats records. Human output goes to stderr (like rustc); the others to stdout.
-pub fn format(records: &[Record], summary: Summary, format: LintFormat, color: bool) -> String {
+pub fn format(records: &[Record], summary: Summary, format: LintFormat, color: bool, lang: Lang) -> String {
     match format {
         LintFormat::Human => {
             let rendered: Vec<Rendered> = records
@@ -131,7 +132,7 @@ pub fn format(records: &[Record], summary: Summary, format: LintFormat, color: b
             render_human(&rendered, color, 100)
         }
         LintFormat::Json => json_report(records, summary),
-        LintFormat::Sarif => sarif_report(records),
+        LintFormat::Sarif => sarif_report(records, lang),
         LintFormat::Github => github_report(records),
     }
 }
@@ -155,18 +156,19 @@ fn sarif_level(s: SeverityLevel) -> &'static str {
     }
 }
 
-fn sarif_report(records: &[Record]) -> String {
+fn sarif_report(records: &[Record], lang: Lang) -> String {
     // One `rules[]` entry per rule in the registry, then any load-error codes reported.
     let mut rule_ids: Vec<String> = Vec::new();
     let mut rules: Vec<serde_json::Value> = Vec::new();
     for meta in registry::rules() {
         rule_ids.push(meta.code.to_string());
+        let (what, why) = (rule_docs::what(meta, lang), rule_docs::why(meta, lang));
         rules.push(json!({
             "id": meta.code,
             "name": meta.name,
             "shortDescription": { "text": meta.name },
-            "fullDescription": { "text": meta.docs.what },
-            "help": { "text": format!("{}\n\n{}", meta.docs.what, meta.docs.why) },
+            "fullDescription": { "text": what },
+            "help": { "text": format!("{what}\n\n{why}\n\n{}", rule_docs::covers(meta, lang)) },
             "helpUri": format!("https://verklaar.nl/regels/{}", meta.code),
             "defaultConfiguration": { "level": sarif_level(meta.severity) },
             "properties": { "article": meta.article },

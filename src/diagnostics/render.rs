@@ -167,7 +167,13 @@ impl Diagnostic for WithSource<'_> {
                 .iter()
                 .map(|(r, _)| self.inner.file.line_col(r.start).0.to_string())
                 .collect();
-            (!lines.is_empty()).then(|| format!("{} {}", self.inner.lang.pick("ook op regel", "also at line"), lines.join(", ")))
+            (!lines.is_empty()).then(|| {
+                format!(
+                    "{} {}",
+                    self.inner.lang.pick("ook op regel", "also at line"),
+                    lines.join(", ")
+                )
+            })
         };
         let text = match (&self.inner.help, note) {
             (Some(h), Some(n)) => format!("{h}\n{n}"),

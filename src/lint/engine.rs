@@ -172,7 +172,8 @@ pub fn group(mut findings: Vec<Finding>) -> Vec<Finding> {
         }
     }
     for f in &mut out {
-        f.related.sort_by(|a, b| (a.span.start, a.span.end).cmp(&(b.span.start, b.span.end)));
+        f.related
+            .sort_by(|a, b| (a.span.start, a.span.end).cmp(&(b.span.start, b.span.end)));
         let primary = f.span.clone();
         f.related.retain(|r| r.span != primary);
         f.related.dedup_by(|a, b| a.span == b.span);
@@ -323,7 +324,10 @@ mod tests {
         assert_eq!(out.len(), 2);
         assert_eq!(out[0].span.start, 10);
         assert_eq!(out[0].message, "message 10");
-        assert_eq!(places(&out[0]), vec![(30, "label 30".to_string()), (40, "label 40".to_string())]);
+        assert_eq!(
+            places(&out[0]),
+            vec![(30, "label 30".to_string()), (40, "label 40".to_string())]
+        );
         assert_eq!(out[1].span.start, 20);
         assert!(out[1].related.is_empty());
     }

@@ -5,6 +5,7 @@ pub mod context;
 pub mod engine;
 pub mod registry;
 pub mod rule;
+pub mod rule_docs;
 pub mod rules;
 
 pub use context::{Ctx, Found, Related};
