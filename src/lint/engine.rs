@@ -143,7 +143,7 @@ pub fn check(loaded: &Loaded, options: &LintOptions) -> Vec<Finding> {
 /// severity and suppression) merge into the first in source order; the others become its
 /// related places, in source order, without repeating a span already shown.
 pub fn group(mut findings: Vec<Finding>) -> Vec<Finding> {
-    findings.sort_by(|a, b| (a.span.start, a.span.end).cmp(&(b.span.start, b.span.end)));
+    findings.sort_by_key(|f| (f.span.start, f.span.end));
     let mut out: Vec<Finding> = Vec::new();
     let mut index: std::collections::HashMap<(&'static str, SeverityLevel, String, Option<String>), usize> =
         std::collections::HashMap::new();
@@ -172,8 +172,7 @@ pub fn group(mut findings: Vec<Finding>) -> Vec<Finding> {
         }
     }
     for f in &mut out {
-        f.related
-            .sort_by(|a, b| (a.span.start, a.span.end).cmp(&(b.span.start, b.span.end)));
+        f.related.sort_by_key(|r| (r.span.start, r.span.end));
         let primary = f.span.clone();
         f.related.retain(|r| r.span != primary);
         f.related.dedup_by(|a, b| a.span == b.span);
