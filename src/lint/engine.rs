@@ -105,8 +105,19 @@ pub fn check(loaded: &Loaded, options: &LintOptions) -> Vec<Finding> {
             } = found;
             let span = span.unwrap_or_else(|| loaded.map.span_for(&at));
             let key = group.unwrap_or_else(|| {
-                let quoted = loaded.file.text.get(span.clone()).unwrap_or("");
-                format!("{message}\u{0}{}\u{0}{quoted}", help.as_deref().unwrap_or(""))
+                // Whitespace aside: a copy folded over other lines is still the same text.
+                let quoted: Vec<&str> = loaded
+                    .file
+                    .text
+                    .get(span.clone())
+                    .unwrap_or("")
+                    .split_whitespace()
+                    .collect();
+                format!(
+                    "{message}\u{0}{}\u{0}{}",
+                    help.as_deref().unwrap_or(""),
+                    quoted.join(" ")
+                )
             });
             let related = related
                 .into_iter()
