@@ -925,7 +925,7 @@ fn vk705(ctx: &Ctx) -> Vec<Found> {
                         format!("Point the link to {}: {}.", intended.name(ctx), intended.address()),
                     )),
                 )
-                .with_span(quote_span(ctx, at, whole.as_str())),
+                .with_span(ctx.occurrence_span(at, text, whole.range())),
             );
         }
     }
