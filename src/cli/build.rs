@@ -94,6 +94,7 @@ pub fn run(cmd: &BuildArgs, args: &Args) -> std::io::Result<ExitStatus> {
             Summary::of(&records, files),
             super::LintFormat::Human,
             output::use_color(args.color),
+            lang,
         );
         eprint!("{text}");
     }

@@ -3,7 +3,7 @@ use std::io::Write;
 use super::ExitStatus;
 use super::args::{Args, ExplainArgs};
 use crate::diagnostics::load::{LOAD_CODES, load_code};
-use crate::lint::registry;
+use crate::lint::{registry, rule_docs};
 use crate::model::references::closest;
 
 pub fn run(cmd: &ExplainArgs, args: &Args) -> std::io::Result<ExitStatus> {
@@ -17,9 +17,15 @@ pub fn run(cmd: &ExplainArgs, args: &Args) -> std::io::Result<ExitStatus> {
             out,
             "## {}\n{}\n",
             l.pick("Wat het controleert", "What it checks"),
-            rule.docs.what
+            rule_docs::what(rule, l)
         )?;
-        writeln!(out, "## {}\n{}\n", l.pick("Waarom", "Why"), rule.docs.why)?;
+        writeln!(out, "## {}\n{}\n", l.pick("Waarom", "Why"), rule_docs::why(rule, l))?;
+        writeln!(
+            out,
+            "## {}\n{}\n",
+            l.pick("Eén melding omvat", "One finding covers"),
+            rule_docs::covers(rule, l)
+        )?;
         writeln!(
             out,
             "## {}\n```yaml\n{}\n```\n",

@@ -21,7 +21,7 @@ pub fn run(cmd: &LintArgs, args: &Args) -> std::io::Result<ExitStatus> {
     let mut records = records;
     records.extend(lint_records(&loaded, args));
     let summary = Summary::of(&records, files);
-    let text = output::format(&records, summary, cmd.format, output::use_color(args.color));
+    let text = output::format(&records, summary, cmd.format, output::use_color(args.color), args.lang);
     if cmd.format == super::LintFormat::Human {
         let mut err = std::io::stderr().lock();
         err.write_all(text.as_bytes())?;

@@ -8,7 +8,8 @@ use serde_json::json;
 
 use super::args::{ColorChoice, LintFormat};
 use crate::diagnostics::{Rendered, SeverityLevel, render_human};
-use crate::lint::registry;
+use crate::i18n::Lang;
+use crate::lint::{registry, rule_docs};
 
 /// One reported problem, whatever its origin (loader or lint rule).
 #[derive(Debug, Clone, Serialize)]
@@ -25,16 +26,47 @@ pub struct Record {
     pub article: Option<String>,
     pub help: Option<String>,
     pub suppressed: bool,
+    /// Other places of the same defect (one finding per defect, not per copy).
+    pub related: Vec<RelatedRecord>,
     #[serde(skip)]
     pub justification: Option<String>,
     #[serde(skip)]
     pub rendered: Rendered,
 }
 
+/// One related place of a record, 1-based like the record's own position.
+#[derive(Debug, Clone, Serialize)]
+pub struct RelatedRecord {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    /// The place's label, in the language of `--lang`.
+    pub message: String,
+}
+
 impl Record {
     pub fn new(rendered: Rendered, name: &str, article: Option<String>) -> Record {
         let (line, column) = rendered.line_col();
         let (end_line, end_column) = rendered.end_line_col();
+        let file = rendered.file.display_name();
+        let related = rendered
+            .related
+            .iter()
+            .map(|(range, label)| {
+                let (line, column) = rendered.file.line_col(range.start);
+                let (end_line, end_column) = rendered.file.line_col(range.end);
+                RelatedRecord {
+                    file: file.clone(),
+                    line,
+                    column,
+                    end_line,
+                    end_column,
+                    message: label.clone(),
+                }
+            })
+            .collect();
         Record {
             code: rendered.code.clone(),
             name: name.to_string(),
@@ -48,6 +80,7 @@ impl Record {
             article,
             help: rendered.help.clone(),
             suppressed: false,
+            related,
             justification: None,
             rendered,
         }
@@ -88,7 +121,7 @@ pub fn use_color(choice: ColorChoice) -> bool {
 }
 
 /// Formats records. Human output goes to stderr (like rustc); the others to stdout.
-pub fn format(records: &[Record], summary: Summary, format: LintFormat, color: bool) -> String {
+pub fn format(records: &[Record], summary: Summary, format: LintFormat, color: bool, lang: Lang) -> String {
     match format {
         LintFormat::Human => {
             let rendered: Vec<Rendered> = records
@@ -99,7 +132,7 @@ pub fn format(records: &[Record], summary: Summary, format: LintFormat, color: b
             render_human(&rendered, color, 100)
         }
         LintFormat::Json => json_report(records, summary),
-        LintFormat::Sarif => sarif_report(records),
+        LintFormat::Sarif => sarif_report(records, lang),
         LintFormat::Github => github_report(records),
     }
 }
@@ -123,18 +156,19 @@ fn sarif_level(s: SeverityLevel) -> &'static str {
     }
 }
 
-fn sarif_report(records: &[Record]) -> String {
+fn sarif_report(records: &[Record], lang: Lang) -> String {
     // One `rules[]` entry per rule in the registry, then any load-error codes reported.
     let mut rule_ids: Vec<String> = Vec::new();
     let mut rules: Vec<serde_json::Value> = Vec::new();
     for meta in registry::rules() {
         rule_ids.push(meta.code.to_string());
+        let (what, why) = (rule_docs::what(meta, lang), rule_docs::why(meta, lang));
         rules.push(json!({
             "id": meta.code,
             "name": meta.name,
             "shortDescription": { "text": meta.name },
-            "fullDescription": { "text": meta.docs.what },
-            "help": { "text": format!("{}\n\n{}", meta.docs.what, meta.docs.why) },
+            "fullDescription": { "text": what },
+            "help": { "text": format!("{what}\n\n{why}\n\n{}", rule_docs::covers(meta, lang)) },
             "helpUri": format!("https://verklaar.nl/regels/{}", meta.code),
             "defaultConfiguration": { "level": sarif_level(meta.severity) },
             "properties": { "article": meta.article },
@@ -156,6 +190,7 @@ fn sarif_report(records: &[Record]) -> String {
     let results: Vec<_> = records
         .iter()
         .map(|r| {
+            let uri = r.file.replace('\\', "/");
             let mut result = json!({
                 "ruleId": r.code,
                 "ruleIndex": rule_ids.iter().position(|c| *c == r.code),
@@ -164,7 +199,7 @@ fn sarif_report(records: &[Record]) -> String {
                 "properties": { "help": r.help, "article": r.article, "name": r.name },
                 "locations": [{
                     "physicalLocation": {
-                        "artifactLocation": { "uri": r.file.replace('\\', "/") },
+                        "artifactLocation": { "uri": uri },
                         "region": {
                             "startLine": r.line, "startColumn": r.column,
                             "endLine": r.end_line, "endColumn": r.end_column,
@@ -172,6 +207,27 @@ fn sarif_report(records: &[Record]) -> String {
                     }
                 }],
             });
+            if !r.related.is_empty() {
+                let related: Vec<_> = r
+                    .related
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| {
+                        json!({
+                            "id": i + 1,
+                            "message": { "text": p.message },
+                            "physicalLocation": {
+                                "artifactLocation": { "uri": p.file.replace('\\', "/") },
+                                "region": {
+                                    "startLine": p.line, "startColumn": p.column,
+                                    "endLine": p.end_line, "endColumn": p.end_column,
+                                }
+                            }
+                        })
+                    })
+                    .collect();
+                result["relatedLocations"] = json!(related);
+            }
             if r.suppressed {
                 result["suppressions"] = json!([{
                     "kind": "inSource",
@@ -215,6 +271,11 @@ fn github_report(records: &[Record]) -> String {
             message.push('\n');
             message.push_str(help);
         }
+        // One annotation per finding: the other places go in its text.
+        if let Some(lines) = related_lines(r) {
+            message.push('\n');
+            message.push_str(&lines);
+        }
         out.push_str(&format!(
             "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
             escape_prop(&r.file),
@@ -227,4 +288,21 @@ fn github_report(records: &[Record]) -> String {
         ));
     }
     out
+}
+
+/// "Ook op regel 40, 77." for a record's related places, in the record's language.
+fn related_lines(r: &Record) -> Option<String> {
+    let mut lines: Vec<usize> = r.related.iter().map(|p| p.line).collect();
+    lines.dedup();
+    if lines.is_empty() {
+        return None;
+    }
+    let list: Vec<String> = lines.iter().map(usize::to_string).collect();
+    let lang = r.rendered.lang;
+    let word = if lines.len() == 1 {
+        lang.pick("Ook op regel", "Also at line")
+    } else {
+        lang.pick("Ook op regels", "Also at lines")
+    };
+    Some(format!("{word} {}.", lang.and_list(&list)))
 }

@@ -4,7 +4,7 @@ use serde_json::json;
 
 use super::ExitStatus;
 use super::args::{Args, RulesArgs, RulesFormat};
-use crate::lint::registry;
+use crate::lint::{registry, rule_docs};
 
 pub fn run(cmd: &RulesArgs, args: &Args) -> std::io::Result<ExitStatus> {
     let l = args.lang;
@@ -73,9 +73,18 @@ pub fn markdown(l: crate::i18n::Lang) -> String {
         s.push_str(&format!(
             "**{}** {}\n\n",
             l.pick("Wat het controleert:", "What it checks:"),
-            r.docs.what
+            rule_docs::what(r, l)
         ));
-        s.push_str(&format!("**{}** {}\n\n", l.pick("Waarom:", "Why:"), r.docs.why));
+        s.push_str(&format!(
+            "**{}** {}\n\n",
+            l.pick("Waarom:", "Why:"),
+            rule_docs::why(r, l)
+        ));
+        s.push_str(&format!(
+            "**{}** {}\n\n",
+            l.pick("Eén melding omvat:", "One finding covers:"),
+            rule_docs::covers(r, l)
+        ));
         s.push_str(&format!(
             "{}\n\n```yaml\n{}\n```\n\n",
             l.pick("Voorbeeld (fout):", "Example (wrong):"),

@@ -202,6 +202,7 @@ impl LoadDiagnostic {
             message: text.message,
             help: text.help,
             labels,
+            related: Vec::new(),
             file: file.clone(),
         }
     }

@@ -39,6 +39,8 @@ pub struct Rendered {
     pub help: Option<String>,
     /// Primary label first.
     pub labels: Vec<(Range<usize>, String)>,
+    /// Other places of the same defect (a lint finding grouped over copies), in source order.
+    pub related: Vec<(Range<usize>, String)>,
     pub file: SourceFile,
 }
 
@@ -56,7 +58,43 @@ impl Rendered {
     fn source(&self) -> NamedSource<Arc<str>> {
         self.file.named_source()
     }
+
+    /// Related places close enough to the primary label to share its snippet; the others
+    /// are listed by line under the help (a snippet per copy would bury the finding).
+    fn near_related(&self) -> (Vec<&(Range<usize>, String)>, Vec<usize>) {
+        let (line, _) = self.line_col();
+        let mut near = Vec::new();
+        let mut far = Vec::new();
+        for r in &self.related {
+            let (l, _) = self.file.line_col(r.0.start);
+            if l.abs_diff(line) <= NEAR_LINES {
+                near.push(r);
+            } else if !far.contains(&l) {
+                far.push(l);
+            }
+        }
+        (near, far)
+    }
+
+    /// "ook op regel 40, 77" for the related places outside the snippet.
+    fn far_note(&self) -> Option<String> {
+        let (_, far) = self.near_related();
+        if far.is_empty() {
+            return None;
+        }
+        let lines: Vec<String> = far.iter().map(usize::to_string).collect();
+        let word = match (self.lang, far.len()) {
+            (Lang::Nl, 1) => "ook op regel",
+            (Lang::Nl, _) => "ook op regels",
+            (Lang::En, 1) => "also at line",
+            (Lang::En, _) => "also at lines",
+        };
+        Some(format!("{word} {}", lines.join(", ")))
+    }
 }
+
+/// Related places within this many lines of the primary label are labelled in its snippet.
+const NEAR_LINES: usize = 5;
 
 impl fmt::Display for Rendered {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -80,7 +118,8 @@ const MAX_SNIPPET_LINE: usize = 2_000;
 
 fn snippet_fits(d: &Rendered) -> bool {
     let text = &d.file.text;
-    d.labels.iter().all(|(range, _)| {
+    let (near, _) = d.near_related();
+    d.labels.iter().chain(near).all(|(range, _)| {
         let start = range.start.min(text.len());
         let end = range.end.min(text.len()).max(start);
         let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
@@ -118,10 +157,31 @@ impl Diagnostic for WithSource<'_> {
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.inner
-            .help
-            .as_ref()
-            .map(|h| Box::new(h.clone()) as Box<dyn fmt::Display>)
+        // Without a snippet no related place is labelled, so all of them are listed.
+        let note = if self.snippet {
+            self.inner.far_note()
+        } else {
+            let lines: Vec<String> = self
+                .inner
+                .related
+                .iter()
+                .map(|(r, _)| self.inner.file.line_col(r.start).0.to_string())
+                .collect();
+            (!lines.is_empty()).then(|| {
+                format!(
+                    "{} {}",
+                    self.inner.lang.pick("ook op regel", "also at line"),
+                    lines.join(", ")
+                )
+            })
+        };
+        let text = match (&self.inner.help, note) {
+            (Some(h), Some(n)) => format!("{h}\n{n}"),
+            (Some(h), None) => h.clone(),
+            (None, Some(n)) => n,
+            (None, None) => return None,
+        };
+        Some(Box::new(text) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -133,7 +193,8 @@ impl Diagnostic for WithSource<'_> {
             return None;
         }
         let file = &self.inner.file;
-        Some(Box::new(self.inner.labels.iter().enumerate().map(
+        let (near, _) = self.inner.near_related();
+        Some(Box::new(self.inner.labels.iter().chain(near).enumerate().map(
             move |(i, (range, text))| {
                 let span = file.span(range.start, range.len());
                 if i == 0 {

@@ -122,6 +122,40 @@ impl Ctx<'_> {
         whole
     }
 
+    /// The source span of `text[range]`, a match inside the string value `text` at `at`:
+    /// the same occurrence in the source (the second "alsmede" of a value points at the
+    /// second in the YAML), also when a folded or multi-line scalar breaks the match over
+    /// lines or the value differs from the source in whitespace. Falls back to the first
+    /// occurrence, then to the whole value.
+    pub fn occurrence_span(&self, at: &Pointer, text: &str, range: Range<usize>) -> Range<usize> {
+        let whole = self.map.span_for(at);
+        let (Some(needle), Some(before)) = (text.get(range.clone()), text.get(..range.start)) else {
+            return whole;
+        };
+        let wanted = normalise(needle).0;
+        if wanted.trim().is_empty() {
+            return self.span_in_value(at, needle);
+        }
+        let (value, _) = normalise(text);
+        let starts_before = normalise(before).0.len();
+        let nth = value
+            .match_indices(&wanted)
+            .take_while(|(i, _)| *i < starts_before)
+            .count();
+        let source = self.file.text.get(whole.clone()).unwrap_or("");
+        let (normal, origin) = normalise(source);
+        let found = normal
+            .match_indices(&wanted)
+            .nth(nth)
+            .or_else(|| normal.match_indices(&wanted).next());
+        if let Some((pos, _)) = found
+            && let (Some(first), Some(last)) = (origin.get(pos), origin.get(pos + wanted.len() - 1))
+        {
+            return whole.start + first.0..whole.start + last.1;
+        }
+        self.span_in_value(at, needle)
+    }
+
     /// A duration in words for a message ("1 jaar en 6 maanden", "3 months"), never `P1Y6M`.
     pub fn duration(&self, d: &Duration) -> String {
         duration_words(self.lang, d)
@@ -134,7 +168,7 @@ impl Ctx<'_> {
 
     /// The source span of the word at `range` of `text` (the string value at `at`): the
     /// same occurrence of the whole word in the source, so that "je" is not found inside
-    /// "jeugd". Falls back to [`Ctx::span_in_value`] when the source cannot be matched.
+    /// "jeugd". Falls back to [`Ctx::occurrence_span`] when the source cannot be matched.
     pub fn word_span(&self, at: &Pointer, text: &str, range: Range<usize>) -> Range<usize> {
         let Some(word) = text.get(range.clone()) else {
             return self.map.span_for(at);
@@ -144,7 +178,7 @@ impl Ctx<'_> {
         let nth = whole_words(text, word).take_while(|r| r.start < range.start).count();
         match whole_words(source, word).nth(nth) {
             Some(r) => whole.start + r.start..whole.start + r.end,
-            None => self.span_in_value(at, word),
+            None => self.occurrence_span(at, text, range),
         }
     }
 
@@ -156,6 +190,35 @@ impl Ctx<'_> {
             .map(|p| p.description.clone())
             .unwrap_or_default()
     }
+}
+
+/// `text` lower-cased with every run of whitespace collapsed to one space, and per byte of
+/// the result the byte range in `text` it came from: so a quote that a folded scalar breaks
+/// over lines still matches, and a match maps back to the source.
+fn normalise(text: &str) -> (String, Vec<(usize, usize)>) {
+    let mut normal = String::new();
+    let mut origin: Vec<(usize, usize)> = Vec::new();
+    let mut last_space = false;
+    for (i, c) in text.char_indices() {
+        let end = i + c.len_utf8();
+        if c.is_whitespace() {
+            if !last_space {
+                normal.push(' ');
+                origin.push((i, end));
+            } else if let Some(last) = origin.last_mut() {
+                last.1 = end;
+            }
+            last_space = true;
+            continue;
+        }
+        last_space = false;
+        for l in c.to_lowercase() {
+            let before = normal.len();
+            normal.push(l);
+            origin.extend(std::iter::repeat_n((i, end), normal.len() - before));
+        }
+    }
+    (normal, origin)
 }
 
 /// Byte ranges of `word` in `text` as a whole word (no letter or digit either side),
@@ -236,6 +299,17 @@ pub fn date_words(lang: Lang, d: Date) -> String {
     }
 }
 
+/// Another place of the same defect (the same sentence copied onto another purpose, the
+/// same word again in the text): shown with the finding, not as a finding of its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Related {
+    pub at: Pointer,
+    /// A narrower span than the value at `at`.
+    pub span: Option<Range<usize>>,
+    /// A short label in the language of the run ("zelfde zin", "same sentence").
+    pub label: String,
+}
+
 /// One problem a rule found: where (a pointer; a missing value points at where it belongs),
 /// the message and what to write instead.
 #[derive(Debug, Clone)]
@@ -247,6 +321,14 @@ pub struct Found {
     pub severity: Option<crate::diagnostics::SeverityLevel>,
     pub message: String,
     pub help: Option<String>,
+    /// Other places of the same defect, named by the rule itself.
+    pub related: Vec<Related>,
+    /// Findings of one rule with the same key become one finding (see `engine::group`).
+    /// `None`: the key is the message, the help and the source text at the span, so that
+    /// only the same words about the same text merge.
+    pub group: Option<String>,
+    /// The label this place gets when the finding merges into another one as a related place.
+    pub label: Option<String>,
 }
 
 impl Found {
@@ -257,6 +339,9 @@ impl Found {
             severity: None,
             message,
             help,
+            related: Vec::new(),
+            group: None,
+            label: None,
         }
     }
 
@@ -267,6 +352,29 @@ impl Found {
 
     pub fn with_span(mut self, span: Range<usize>) -> Found {
         self.span = Some(span);
+        self
+    }
+
+    /// Adds another place of the same defect.
+    pub fn also(mut self, at: Pointer, span: Option<Range<usize>>, label: impl Into<String>) -> Found {
+        self.related.push(Related {
+            at,
+            span,
+            label: label.into(),
+        });
+        self
+    }
+
+    /// Merges this finding with every other finding of the same rule and key: one cause
+    /// named in messages that differ per place (e.g. the purpose's name).
+    pub fn group(mut self, key: impl Into<String>) -> Found {
+        self.group = Some(key.into());
+        self
+    }
+
+    /// The label this place gets when it becomes a related place of a grouped finding.
+    pub fn label(mut self, label: impl Into<String>) -> Found {
+        self.label = Some(label.into());
         self
     }
 }

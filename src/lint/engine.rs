@@ -33,7 +33,8 @@ impl LintOptions {
     }
 }
 
-/// A finding of one rule at one place.
+/// A finding of one rule: one defect, at its first place in the source, with the other
+/// places of the same defect as related places.
 #[derive(Debug, Clone)]
 pub struct Finding {
     pub rule: &'static RuleMeta,
@@ -42,8 +43,22 @@ pub struct Finding {
     pub span: Range<usize>,
     pub message: String,
     pub help: Option<String>,
+    /// Other places of the same defect, in source order.
+    pub related: Vec<RelatedPlace>,
     /// The justification when a `lint.allow` entry suppresses this finding.
     pub suppressed: Option<String>,
+    /// What findings of this rule merge on (see [`group`]).
+    key: String,
+    /// The label this finding's place gets when it merges into another finding.
+    label: String,
+}
+
+/// Another place of a finding's defect, its span resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RelatedPlace {
+    pub at: Pointer,
+    pub span: Range<usize>,
+    pub label: String,
 }
 
 impl Finding {
@@ -56,6 +71,7 @@ impl Finding {
             message: self.message.clone(),
             help: self.help.clone(),
             labels: vec![(self.span.clone(), label)],
+            related: self.related.iter().map(|r| (r.span.clone(), r.label.clone())).collect(),
             file: file.clone(),
         }
     }
@@ -93,21 +109,96 @@ pub fn check(loaded: &Loaded, options: &LintOptions) -> Vec<Finding> {
                 severity,
                 message,
                 help,
+                related,
+                group,
+                label,
             } = found;
+            let span = span.unwrap_or_else(|| loaded.map.span_for(&at));
+            let key = group.unwrap_or_else(|| {
+                // Whitespace aside: a copy folded over other lines is still the same text.
+                let quoted: Vec<&str> = loaded
+                    .file
+                    .text
+                    .get(span.clone())
+                    .unwrap_or("")
+                    .split_whitespace()
+                    .collect();
+                format!(
+                    "{message}\u{0}{}\u{0}{}",
+                    help.as_deref().unwrap_or(""),
+                    quoted.join(" ")
+                )
+            });
+            let related = related
+                .into_iter()
+                .map(|r| RelatedPlace {
+                    span: r.span.unwrap_or_else(|| loaded.map.span_for(&r.at)),
+                    at: r.at,
+                    label: r.label,
+                })
+                .collect();
             findings.push(Finding {
                 rule: &rule.meta,
                 severity: configured.or(severity).unwrap_or(rule.meta.severity),
-                span: span.unwrap_or_else(|| loaded.map.span_for(&at)),
+                span,
                 at,
                 message,
                 help,
+                related,
                 suppressed: None,
+                key,
+                label: label.unwrap_or_else(|| ctx.t("ook hier", "also here")),
             });
         }
     }
+    // Suppression is decided per place, before grouping: an allow entry covers the places
+    // inside its scope and no others, so a copy elsewhere stays reported (as its own
+    // grouped finding) and VK902 still sees every place it could suppress.
     apply_suppressions(&ctx, &config.allow, options, &mut findings);
+    let mut findings = group(findings);
     findings.sort_by(|a, b| (a.span.start, a.rule.code).cmp(&(b.span.start, b.rule.code)));
     findings
+}
+
+/// One defect, one finding: findings of the same rule with the same key (and the same
+/// severity and suppression) merge into the first in source order; the others become its
+/// related places, in source order, without repeating a span already shown.
+pub fn group(mut findings: Vec<Finding>) -> Vec<Finding> {
+    findings.sort_by_key(|f| (f.span.start, f.span.end));
+    let mut out: Vec<Finding> = Vec::new();
+    let mut index: std::collections::HashMap<(&'static str, SeverityLevel, String, Option<String>), usize> =
+        std::collections::HashMap::new();
+    for f in findings {
+        let id = (f.rule.code, f.severity, f.key.clone(), f.suppressed.clone());
+        match index.get(&id) {
+            Some(&i) => {
+                let primary = &mut out[i];
+                let places = std::iter::once(RelatedPlace {
+                    at: f.at,
+                    span: f.span,
+                    label: f.label,
+                })
+                .chain(f.related);
+                for place in places {
+                    let shown = place.span == primary.span || primary.related.iter().any(|r| r.span == place.span);
+                    if !shown {
+                        primary.related.push(place);
+                    }
+                }
+            }
+            None => {
+                index.insert(id, out.len());
+                out.push(f);
+            }
+        }
+    }
+    for f in &mut out {
+        f.related.sort_by_key(|r| (r.span.start, r.span.end));
+        let primary = f.span.clone();
+        f.related.retain(|r| r.span != primary);
+        f.related.dedup_by(|a, b| a.span == b.span);
+    }
+    out
 }
 
 fn is_within(pointer: &Pointer, scope: &Pointer) -> bool {
@@ -249,6 +340,80 @@ fn meta_finding(ctx: &Ctx, rule: &'static RuleMeta, at: Pointer, message: String
         at,
         message,
         help: Some(help),
+        related: Vec::new(),
         suppressed: None,
+        key: String::new(),
+        label: String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(key: &str, start: usize, severity: SeverityLevel, suppressed: Option<&str>) -> Finding {
+        Finding {
+            rule: &registry::SUPPRESSION_UNUSED,
+            severity,
+            at: Pointer::root().key("purposes").index(start),
+            span: start..start + 3,
+            message: format!("message {start}"),
+            help: None,
+            related: Vec::new(),
+            suppressed: suppressed.map(str::to_string),
+            key: key.to_string(),
+            label: format!("label {start}"),
+        }
+    }
+
+    fn places(f: &Finding) -> Vec<(usize, String)> {
+        f.related.iter().map(|r| (r.span.start, r.label.clone())).collect()
+    }
+
+    #[test]
+    fn same_rule_and_key_merge_into_the_first_in_source_order() {
+        let w = SeverityLevel::Warning;
+        let out = group(vec![
+            finding("a", 40, w, None),
+            finding("b", 20, w, None),
+            finding("a", 10, w, None),
+            finding("a", 30, w, None),
+        ]);
+        assert_eq!(out.len(), 2);
+        assert_eq!(out[0].span.start, 10);
+        assert_eq!(out[0].message, "message 10");
+        assert_eq!(
+            places(&out[0]),
+            vec![(30, "label 30".to_string()), (40, "label 40".to_string())]
+        );
+        assert_eq!(out[1].span.start, 20);
+        assert!(out[1].related.is_empty());
+    }
+
+    #[test]
+    fn severity_and_suppression_keep_findings_apart() {
+        let out = group(vec![
+            finding("a", 10, SeverityLevel::Warning, None),
+            finding("a", 20, SeverityLevel::Info, None),
+            finding("a", 30, SeverityLevel::Warning, Some("reden")),
+            finding("a", 40, SeverityLevel::Warning, Some("reden")),
+            finding("a", 50, SeverityLevel::Warning, Some("andere reden")),
+        ]);
+        let starts: Vec<(usize, usize)> = out.iter().map(|f| (f.span.start, f.related.len())).collect();
+        assert_eq!(starts, vec![(10, 0), (20, 0), (30, 1), (50, 0)]);
+    }
+
+    #[test]
+    fn a_place_already_shown_is_not_repeated() {
+        let w = SeverityLevel::Warning;
+        let mut first = finding("a", 10, w, None);
+        first.related.push(RelatedPlace {
+            at: Pointer::root(),
+            span: 20..23,
+            label: "explicit".to_string(),
+        });
+        let out = group(vec![first, finding("a", 20, w, None), finding("a", 10, w, None)]);
+        assert_eq!(out.len(), 1);
+        assert_eq!(places(&out[0]), vec![(20, "explicit".to_string())]);
     }
 }

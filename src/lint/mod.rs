@@ -5,8 +5,9 @@ pub mod context;
 pub mod engine;
 pub mod registry;
 pub mod rule;
+pub mod rule_docs;
 pub mod rules;
 
-pub use context::{Ctx, Found};
+pub use context::{Ctx, Found, Related};
 pub use engine::{Finding, LintOptions, check};
 pub use rule::{Rule, RuleDocs, RuleMeta};

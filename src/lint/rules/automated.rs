@@ -695,7 +695,7 @@ fn vk607(ctx: &Ctx) -> Vec<Found> {
 fn mentioned<'a>(ctx: &Ctx<'a>, re: &Regex) -> Option<(&'a Pointer, Range<usize>)> {
     ctx.texts()
         .filter(|(p, _)| !p.as_str().starts_with("/lint/"))
-        .find_map(|(p, text)| re.find(text).map(|m| (p, ctx.span_in_value(p, m.as_str()))))
+        .find_map(|(p, text)| re.find(text).map(|m| (p, ctx.occurrence_span(p, text, m.range()))))
 }
 
 /// One "silence" finding: the file neither says `false` nor describes the practice at a purpose.

@@ -44,6 +44,9 @@ fn vk201(ctx: &Ctx) -> Vec<Found> {
                     "List the kinds of data in `data_categories`.",
                 )),
             )
+            // One source sentence copied onto several purposes is one defect.
+            .group(p.sources.join(","))
+            .label(p.description.clone())
         })
         .collect()
 }
@@ -86,7 +89,10 @@ fn vk203(ctx: &Ctx) -> Vec<Found> {
                     "Vul `special_category_condition` in; voor zorgverlening is dat `health_care` (AVG art. 9 lid 2 sub h) met `special_category_law: UAVG art. 30 lid 3`.",
                     "Fill in `special_category_condition`; for care that is `health_care` (GDPR art. 9(2)(h)) with `special_category_law: UAVG art. 30 lid 3`.",
                 )),
-            ));
+            )
+            // The same category without an exception is one gap, however many purposes use it.
+            .group(id.to_string())
+            .label(p.description.clone()));
         }
     }
     // Special categories no purpose uses: the statement names them without any condition.

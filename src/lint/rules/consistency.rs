@@ -755,7 +755,7 @@ fn vk704(ctx: &Ctx) -> Vec<Found> {
                     ),
                     Some(help(&url)),
                 )
-                .with_span(quote_span(ctx, at, &value[range])),
+                .with_span(ctx.occurrence_span(at, value, range)),
             ));
         }
     }
@@ -925,7 +925,7 @@ fn vk705(ctx: &Ctx) -> Vec<Found> {
                         format!("Point the link to {}: {}.", intended.name(ctx), intended.address()),
                     )),
                 )
-                .with_span(quote_span(ctx, at, whole.as_str())),
+                .with_span(ctx.occurrence_span(at, text, whole.range())),
             );
         }
     }
@@ -993,7 +993,7 @@ fn vk706(ctx: &Ctx) -> Vec<Found> {
                         "Fill in `statement.effective_date` (and `statement.version`), or remove the reference.",
                     )),
                 )
-                .with_span(quote_span(ctx, at, m.as_str())),
+                .with_span(ctx.occurrence_span(at, text, m.range())),
             );
         }
         let custom = at.as_str().starts_with("/custom_sections");
@@ -1004,7 +1004,7 @@ fn vk706(ctx: &Ctx) -> Vec<Found> {
         }
         matches.sort_by_key(|r| r.start);
         for range in matches {
-            let quoted = &text[range];
+            let quoted = &text[range.clone()];
             out.push(
                 Found::new(
                     at.clone(),
@@ -1021,7 +1021,7 @@ fn vk706(ctx: &Ctx) -> Vec<Found> {
                         "Write out here what is meant, or name the chapter by its title (e.g. 'How long do we keep your data?').",
                     )),
                 )
-                .with_span(quote_span(ctx, at, quoted)),
+                .with_span(ctx.occurrence_span(at, text, range)),
             );
         }
     }
@@ -1098,7 +1098,7 @@ fn vk707(ctx: &Ctx) -> Vec<Found> {
                         )
                     }),
                 )
-                .with_span(quote_span(ctx, at, m.as_str())),
+                .with_span(ctx.occurrence_span(at, text, m.range())),
             );
         }
     }

@@ -19,7 +19,7 @@ fn texts<'a>(ctx: &Ctx<'a>) -> impl Iterator<Item = (&'a Pointer, &'a str)> + 'a
 
 /// The source span of `range` within the value at `pointer`.
 fn span_of(ctx: &Ctx, pointer: &Pointer, text: &str, range: &Range<usize>) -> Range<usize> {
-    ctx.span_in_value(pointer, &text[range.clone()])
+    ctx.occurrence_span(pointer, text, range.clone())
 }
 
 /// Findings of one code from the obsolete-terms table (RULES.md §3).

@@ -510,6 +510,9 @@ fn vk407(ctx: &Ctx) -> Vec<Found> {
                     "Delete data as soon as possible after the period ends, within a few weeks.",
                 )),
             )
+            // One deletion sentence written for several rows is one defect.
+            .group(d.clone())
+            .label(name)
         })
         .collect()
 }
