@@ -226,6 +226,9 @@ pub enum TransferMechanism {
     /// Art. 46 lid 2 sub c. DPV: `dpv:StandardContractualClauses`.
     #[schemars(description = "Standaardcontractbepalingen van de Europese Commissie (AVG art. 46 lid 2 sub c).")]
     StandardContractualClauses,
+    /// Art. 46 without saying which safeguard ("passende waarborgen in de zin van de AVG").
+    #[schemars(description = "Passende waarborgen (AVG art. 46), zonder te zeggen welke.")]
+    AppropriateSafeguards,
     /// Art. 47. DPV: `dpv:BindingCorporateRules`.
     #[schemars(description = "Bindende bedrijfsvoorschriften (AVG art. 47).")]
     BindingCorporateRules,

@@ -141,7 +141,7 @@ fn words(ctx: &Ctx, d: &Duration) -> String {
 
 rule!(
     VK401, "VK401", "retention-missing", Error, "AVG art. 13 lid 2 sub a; art. 14 lid 2 sub a",
-    what: "Of voor elk doel een bewaartermijn staat: bij het doel, bij de soorten gegevens die het gebruikt, of in het bewaarschema.",
+    what: "Of voor elk doel een bewaartermijn staat: bij het doel, bij de soorten gegevens die het gebruikt, of in het bewaarschema. Een doel dat volgens zijn eigen tekst alleen geanonimiseerde of geaggregeerde gegevens gebruikt, heeft geen termijn nodig.",
     why: "De bewaartermijn, of de criteria om die te bepalen, is een verplicht onderdeel (art. 13 lid 2 sub a).",
     bad: "  - id: fotos\n    description: Foto's en video's van activiteiten\n",
     good: "  - id: fotos\n    description: Foto's en video's van activiteiten\n    retention: { period: P2Y, start: na de activiteit }\n",
@@ -161,6 +161,7 @@ fn vk401(ctx: &Ctx) -> Vec<Found> {
         .enumerate()
         .filter(|(_, p)| {
             p.retention.is_none()
+                && !anonymised(p)
                 && !p.data_categories.iter().any(|id| {
                     ctx.org.data_categories.iter().any(|c| &c.id == id && c.retention.is_some())
                         || schedule.iter().any(|e| e.data_category.as_ref() == Some(id))
@@ -181,6 +182,17 @@ fn vk401(ctx: &Ctx) -> Vec<Found> {
             )
         })
         .collect()
+}
+
+/// The purpose processes only anonymised or aggregated data, by its own words: such data are
+/// no personal data (AVG overweging 26), so no retention term is owed for them.
+fn anonymised(p: &crate::model::Purpose) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = cached(
+        &RE,
+        r"(?i)\b(uitsluitend|alleen|enkel|volledig)\s+(geanonimiseerd|anoniem|geaggregeerd)e?\b|\b(geanonimiseerde|anonieme|geaggregeerde)\s+(gegevens|data|resultaten|cijfers|statistieken)\b|\bniet[- ]herleidbare?\b",
+    );
+    std::iter::once(&p.description).chain(p.details.as_ref()).any(|t| re.is_match(t))
 }
 
 /// The statement's general retention text is generic and no period is given anywhere (VK402).
