@@ -277,11 +277,15 @@ fn vk810(ctx: &Ctx) -> Vec<Found> {
             let replacement = &b.spec.jargon[i].replacement;
             hits.extend(b.jargon[i].find_iter(text).map(|m| (m.range(), replacement.clone())));
         }
-        hits.extend(b.relative_welke.find_iter(text).map(|m| {
-            let r = m.range();
-            // Point at "welke", not at the comma before it.
-            (r.end - "welke".len()..r.end, "die / dat".to_string())
-        }));
+        hits.extend(
+            b.relative_welke
+                .find_iter(text)
+                .map(|m| m.range())
+                // Point at "welke", not at the comma before it.
+                .map(|r| r.end - "welke".len()..r.end)
+                .filter(|r| !determiner_welke(&text[r.end..]))
+                .map(|r| (r, "die / dat".to_string())),
+        );
         hits.sort_by_key(|(r, _)| r.start);
         for (range, replacement) in hits {
             let word = &text[range.clone()];
@@ -299,6 +303,27 @@ fn vk810(ctx: &Ctx) -> Vec<Found> {
         }
     }
     out
+}
+
+/// "welke" as a determiner ("de duur van het bezoek, welke delen van de website worden
+/// bekeken"), not as the relative pronoun "die/dat": a relative "welke" is followed by a
+/// pronoun, article, preposition, adverb or verb, a determiner by its noun. "Die" would break
+/// the sentence there.
+fn determiner_welke(after: &str) -> bool {
+    const RELATIVE_NEXT: &[&str] = &[
+        "de", "het", "een", "u", "uw", "je", "jij", "jouw", "wij", "we", "zij", "ze", "hij", "men", "ik", "door",
+        "in", "op", "aan", "met", "voor", "bij", "naar", "uit", "over", "onder", "tot", "van", "niet", "ook",
+        "nog", "reeds", "al", "dan", "is", "zijn", "wordt", "worden", "werd", "werden", "kan", "kunnen", "moet",
+        "moeten", "mag", "mogen", "zal", "zullen", "heeft", "hebben", "had", "hadden", "werkzaam", "geldt",
+        "gelden", "betrekking", "daarvoor", "hiervoor", "onder", "vervolgens", "eerder", "later", "nodig",
+        "noodzakelijk", "verplicht", "vallen", "valt", "staan", "staat",
+    ];
+    let next = after
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_lowercase();
+    !next.is_empty() && !RELATIVE_NEXT.contains(&next.as_str())
 }
 
 /// Parts of the file where VK811 asks for precision: purposes, recipients, retention, transfers.
@@ -336,6 +361,9 @@ fn vk811(ctx: &Ctx) -> Vec<Found> {
             .flat_map(|i| b.vague[i].find_iter(text).map(|m| m.range()))
             .filter(|r| !covered.iter().any(|c| c.start < r.end && r.start < c.end))
             .filter(|r| !plain_ability(text, r))
+            .filter(|r| !defined_example(text, r))
+            .filter(|r| !(internal_access(ctx, pointer) && is_can(&text[r.clone()])))
+            .filter(|r| !storage_inside_eu(text, r))
             .collect();
         hits.sort_by_key(|r| r.start);
         hits.dedup_by(|a, b| a.start < b.end && b.start < a.end);
@@ -373,6 +401,60 @@ fn plain_ability(text: &str, range: &Range<usize>) -> bool {
             .any(|w| after.starts_with(w) && !after[w.len()..].starts_with(|c: char| c.is_alphanumeric())),
         _ => false,
     }
+}
+
+/// "bijvoorbeeld" after the category it illustrates in the same sentence ("Transactionele
+/// e-mail, bijvoorbeeld het resetten van uw wachtwoord"; "Het gaat dan bijvoorbeeld om …" in the
+/// description of a named recipient category): the category is stated, the example adds to it.
+/// At the start of a sentence it stands for the category itself ("Bijvoorbeeld indien de wet
+/// dit vereist"), which leaves open what is done.
+fn defined_example(text: &str, range: &Range<usize>) -> bool {
+    let word = text[range.clone()].to_lowercase();
+    if !matches!(word.as_str(), "bijvoorbeeld" | "zoals") {
+        return false;
+    }
+    let before = &text[..range.start];
+    let sentence = before
+        .rfind(['.', '!', '?', ':', '\n'])
+        .map_or(before, |i| &before[i + 1..]);
+    sentence.chars().filter(|c| c.is_alphanumeric()).count() > 0
+}
+
+fn is_can(word: &str) -> bool {
+    matches!(word.to_lowercase().as_str(), "kan" | "kunnen")
+}
+
+/// A text about the organisation's own staff (`role: internal`): "kan/kunnen" there says who
+/// may see what inside the organisation (AVG art. 32 access control), not whether data go to
+/// someone; WP260's demand for named recipients does not apply.
+fn internal_access(ctx: &Ctx, pointer: &Pointer) -> bool {
+    let p = pointer.as_str();
+    let Some(rest) = p.strip_prefix("/recipients/") else {
+        return false;
+    };
+    let index = rest.split('/').next().and_then(|i| i.parse::<usize>().ok());
+    index
+        .and_then(|i| ctx.org.recipients.as_ref().and_then(|r| r.get(i)))
+        .is_some_and(|r| r.role == Some(crate::model::vocab::RecipientRole::Internal))
+}
+
+/// "kunnen worden opgeslagen en verwerkt in Nederland of elk ander land binnen de Europese
+/// Unie": storage inside the EU/EEA is no transfer, and the AVG protects the data there alike;
+/// the hedge leaves nothing open that art. 13 lid 1 sub f asks.
+fn storage_inside_eu(text: &str, range: &Range<usize>) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    if !is_can(&text[range.clone()]) {
+        return false;
+    }
+    let start = text[..range.start].rfind(['.', '!', '?']).map_or(0, |i| i + 1);
+    let end = text[range.end..].find(['.', '!', '?']).map_or(text.len(), |i| range.end + i);
+    let sentence = &text[start..end];
+    let re = RE.get_or_init(|| {
+        // A literal pattern, covered by the VK811 fixtures.
+        Regex::new(r"(?i)\b(opgeslagen|bewaard|verwerkt|gehost)\b[^.]*\b(binnen\s+de\s+(Europese\s+(Unie|Economische\s+Ruimte)|EU|EER)|in\s+Nederland)\b")
+            .expect("literal regex")
+    });
+    re.is_match(sentence) && !sentence.to_lowercase().contains("buiten")
 }
 
 fn is_purpose_text(pointer: &Pointer) -> bool {
