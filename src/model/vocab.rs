@@ -362,7 +362,7 @@ pub enum Authority {
     AutoriteitPersoonsgegevens,
 }
 
-/// The standard sections of a statement, in order (RULES.md §5). Custom sections are
+/// The standard sections of a statement, in order (docs/legal/rules-catalogue.md §5). Custom sections are
 /// placed after one of these.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]

@@ -113,7 +113,7 @@ struct IdOccurrence {
     at: Pointer,
     /// As written.
     raw: String,
-    /// Without spaces, dots and hyphens, in one case (RULES.md VK701).
+    /// Without spaces, dots and hyphens, in one case (docs/legal/rules-catalogue.md §1 VK701).
     norm: String,
     /// Whether `raw` is the whole value (a field of its own) or a match inside a text.
     whole: bool,
@@ -779,7 +779,7 @@ fn vk704(ctx: &Ctx) -> Vec<Found> {
         .collect()
 }
 
-/// Sources a link can name or point to (RULES.md VK705 known map).
+/// Sources a link can name or point to (docs/legal/rules-catalogue.md §1 VK705 known map).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum LinkSource {
     Avg,

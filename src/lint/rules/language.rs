@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 use regex::{Regex, RegexBuilder};
 
 use crate::diagnostics::SeverityLevel;
+use crate::document::readability;
 use crate::legal::b1;
 use crate::lint::context::TermHit;
 use crate::lint::{Ctx, Found, Rule};
@@ -22,7 +23,7 @@ fn span_of(ctx: &Ctx, pointer: &Pointer, text: &str, range: &Range<usize>) -> Ra
     ctx.span_in_value(pointer, &text[range.clone()])
 }
 
-/// Findings of one code from the obsolete-terms table (RULES.md §3).
+/// Findings of one code from the obsolete-terms table (docs/legal/rules-catalogue.md §3).
 fn term_findings(ctx: &Ctx, code: &str) -> Vec<Found> {
     let mut out = Vec::new();
     // "Gemeentelijke Basisadministratie (GBA)" is one mention, not two.
@@ -41,10 +42,20 @@ fn term_findings(ctx: &Ctx, code: &str) -> Vec<Found> {
         out.push(
             Found::new(
                 at.clone(),
-                ctx.t(
-                    format!("'{matched}': {}", term.spec.why),
-                    format!("'{matched}' is outdated or incorrect ({}).", term.spec.id),
-                ),
+                match &term.spec.article {
+                    // The provision differs per term (VK804): the finding names it.
+                    Some(article) if code == "VK804" => ctx.t(
+                        format!("'{matched}': {} ({article})", term.spec.why.trim_end_matches('.')),
+                        format!(
+                            "'{matched}' is outdated; write '{}' instead ({article}).",
+                            term.spec.replacement
+                        ),
+                    ),
+                    _ => ctx.t(
+                        format!("'{matched}': {}", term.spec.why),
+                        format!("'{matched}' is outdated or incorrect; write '{}' instead.", term.spec.replacement),
+                    ),
+                },
                 Some(ctx.t(
                     format!("Schrijf: {}.", term.spec.replacement),
                     format!("Write: {}.", term.spec.replacement),
@@ -136,7 +147,7 @@ fn vk803(ctx: &Ctx) -> Vec<Found> {
 }
 
 rule!(
-    VK804, "VK804", "outdated-term", Warning, "— (zie RULES.md §3 per term)",
+    VK804, "VK804", "outdated-term", Warning, "AVG art. 12 lid 1; per term de bepaling in de melding",
     what: "Of de tekst verouderde begrippen gebruikt: GBA, 'erfelijke gegevens', de Artikel 29-werkgroep als bestaande instantie.",
     why: "De GBA heet sinds 2014 Basisregistratie Personen (BRP); de AVG spreekt van genetische gegevens; de Artikel 29-werkgroep is opgevolgd door het EDPB.",
     bad: "  body: Wij vragen gegevens op bij de Gemeentelijke Basisadministratie (GBA).\n",
@@ -514,7 +525,7 @@ fn vk110(ctx: &Ctx) -> Vec<Found> {
 
 rule!(
     VK812, "VK812", "b1-hard-to-read", Info, "AVG art. 12 lid 1; WP260 punt 12",
-    what: "Of een langere tekst (vanaf 40 woorden) moeilijk leesbaar is volgens de Flesch-Douma-formule (score onder 40).",
+    what: "Of een langere tekst (vanaf 40 woorden) moeilijk leesbaar is volgens de Flesch-Douma-formule (score onder 40), gemeten zonder de zinnen die VK809 al als te lang meldt: één lange zin is één melding.",
     why: "De AVG vraagt duidelijke en eenvoudige taal (art. 12 lid 1). Een lage Flesch-Douma-score betekent lange zinnen en lange woorden.",
     bad: "  body: De verwerkingsverantwoordelijke draagt zorg voor de rechtmatigheid van de geautomatiseerde gegevensverwerking overeenkomstig de toepasselijke regelgeving … (40+ woorden)\n",
     good: "  body: Wij zorgen dat wij uw gegevens goed gebruiken. Wij houden ons aan de wet. …\n",
@@ -523,24 +534,46 @@ rule!(
 
 fn vk812(ctx: &Ctx) -> Vec<Found> {
     let b = b1::b1();
+    let threshold = b.spec.flesch_douma_min;
+    let limit = b.spec.long_sentence_words;
     texts(ctx)
         .filter(|(_, text)| !mostly_list(text))
-        .filter(|(_, text)| b1::words(text).count() >= b.spec.flesch_min_words)
         .filter_map(|(pointer, text)| {
-            b1::flesch_douma(text)
-                .filter(|s| *s < b.spec.flesch_douma_min)
-                .map(|s| (pointer, s))
+            // Sentences over the length limit are VK809's findings; the reading ease is judged
+            // on the rest, so that one long sentence is one finding, not two on the same span.
+            let rest: Vec<&str> = b1::sentences(text)
+                .into_iter()
+                .map(|r| &text[r])
+                .filter(|sentence| b1::words(sentence).count() <= limit)
+                .collect();
+            let rest = rest.join(" ");
+            if b1::words(&rest).count() < b.spec.flesch_min_words {
+                return None;
+            }
+            // The statement's own readability measure, so lint and statement agree.
+            let score = readability::measure(&[rest]).flesch_douma();
+            (score < threshold).then_some((pointer, score))
         })
         .map(|(pointer, score)| {
+            let shown = score.round();
+            let (nl, en) = if shown <= 0.0 {
+                ("0 of lager".to_string(), "0 or lower".to_string())
+            } else {
+                (format!("{shown:.0}"), format!("{shown:.0}"))
+            };
             Found::new(
                 pointer.clone(),
                 ctx.t(
-                    format!("Deze tekst is moeilijk leesbaar (Flesch-Douma {score:.0}; streef naar 60 of meer)."),
-                    format!("This text is hard to read (Flesch-Douma {score:.0}; aim for 60 or more)."),
+                    format!(
+                        "Deze tekst is moeilijk leesbaar: Flesch-Douma {nl}, onder de grens van {threshold:.0}."
+                    ),
+                    format!("This text is hard to read: Flesch-Douma {en}, below the limit of {threshold:.0}."),
                 ),
                 Some(ctx.t(
-                    "Gebruik kortere zinnen en gewone, korte woorden.",
-                    "Use shorter sentences and common, short words.",
+                    format!(
+                        "Gebruik kortere zinnen en gewone, korte woorden, tot de tekst ten minste {threshold:.0} scoort."
+                    ),
+                    format!("Use shorter sentences and common, short words until the text scores at least {threshold:.0}."),
                 )),
             )
             .with_severity(SeverityLevel::Info)

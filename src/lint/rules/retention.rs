@@ -128,7 +128,7 @@ fn without_exclusions(text: &str) -> &str {
     re.find(text).map_or(text, |m| &text[..m.start()])
 }
 
-/// The norm of RULES.md §2 this retention statement is about: the first of its texts that
+/// The norm of docs/legal/rules-catalogue.md §2 this retention statement is about: the first of its texts that
 /// matches one.
 fn norm_of(item: &Item) -> Option<&'static RetentionNorm> {
     item.texts.iter().find_map(|t| norm_for(without_exclusions(t)))
@@ -472,21 +472,32 @@ rule!(
 );
 
 fn vk406(ctx: &Ctx) -> Vec<Found> {
-    all_retention(ctx)
+    items(ctx)
         .into_iter()
-        .filter(|(_, r, _)| r.period.is_some() && r.start.is_none())
-        .map(|(at, r, name)| {
-            let period = r.period.map(|p| words(ctx, &p)).unwrap_or_default();
+        .filter(|item| item.retention.period.is_some() && item.retention.start.is_none())
+        .map(|item| {
+            let period = item.retention.period.map(|p| words(ctx, &p)).unwrap_or_default();
+            let name = &item.name;
+            // The start event the law or guidance uses for this kind of record (a tax record
+            // counts from the end of the financial year, not from a change in a medical file);
+            // for records no norm covers, an event that fits any file.
+            let help = match norm_of(&item) {
+                Some(norm) => ctx.t(
+                    format!("Vul `start` in. Voor {} is dat gewoonlijk '{}' ({}).", norm.records, norm.start, norm.source),
+                    format!("Fill in `start`. For {} that is usually '{}' ({}).", norm.records, norm.start, norm.source),
+                ),
+                None => ctx.t(
+                    "Vul `start` in: de gebeurtenis waarna de termijn telt, bijvoorbeeld 'na het einde van de begeleiding' of 'na uw laatste contact met ons'.",
+                    "Fill in `start`: the event after which the period counts, e.g. 'na het einde van de begeleiding' (after the end of the support) or 'na uw laatste contact met ons' (after your last contact with us).",
+                ),
+            };
             Found::new(
-                at.key("period"),
+                item.at.key("period"),
                 ctx.t(
                     format!("Vanaf wanneer telt de termijn {period} voor '{name}'?"),
                     format!("From when does the period {period} for '{name}' count?"),
                 ),
-                Some(ctx.t(
-                    "Vul `start` in, bijvoorbeeld 'na de laatste wijziging in het dossier'.",
-                    "Fill in `start`, e.g. 'na de laatste wijziging in het dossier'.",
-                )),
+                Some(help),
             )
         })
         .collect()

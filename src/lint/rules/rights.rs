@@ -26,7 +26,7 @@ fn longer_than_a_month(d: &Duration) -> bool {
 }
 
 /// The rights the statement must state, with why: [`derived_rights`] (the purposes and the
-/// statement-level bases, RULES.md §4) without the AP complaint, which is always stated.
+/// statement-level bases, docs/legal/rules-catalogue.md §4) without the AP complaint, which is always stated.
 fn required(ctx: &Ctx) -> BTreeMap<Right, RightGrounds> {
     let mut out = derived_rights(ctx.org);
     out.retain(|_, why| !why.purposes.is_empty() || !why.statement_bases.is_empty());
