@@ -45,7 +45,7 @@ fn term_findings(ctx: &Ctx, code: &str) -> Vec<Found> {
                 match &term.spec.article {
                     // The provision differs per term (VK804): the finding names it.
                     Some(article) if code == "VK804" => ctx.t(
-                        format!("'{matched}': {} ({article})", term.spec.why.trim_end_matches('.')),
+                        format!("'{matched}': {} ({article}).", term.spec.why.trim_end_matches('.')),
                         format!(
                             "'{matched}' is outdated; write '{}' instead ({article}).",
                             term.spec.replacement
