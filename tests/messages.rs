@@ -58,17 +58,11 @@ fn defect(text: &str) -> Option<String> {
     None
 }
 
-#[test]
-fn findings_hold_no_iso_notation_and_no_file_references() {
-    let mut files = Vec::new();
-    yaml_files(Path::new("tests/fixtures"), &mut files);
-    yaml_files(Path::new("organisations"), &mut files);
-    files.sort();
-    assert!(files.len() > 200, "expected the rule fixtures and organisations, found {}", files.len());
-
+/// Lints each file in Dutch and English; returns the number of findings checked and the defects.
+fn lint_chunk(files: &[PathBuf]) -> (usize, Vec<String>) {
     let mut failures = Vec::new();
     let mut checked = 0usize;
-    for file in &files {
+    for file in files {
         // Fixtures of load errors do not load; they have no findings to check.
         let Ok(loaded) = load_file(file) else { continue };
         for lang in [Lang::Nl, Lang::En] {
@@ -96,6 +90,29 @@ fn findings_hold_no_iso_notation_and_no_file_references() {
             }
         }
     }
+    (checked, failures)
+}
+
+#[test]
+fn findings_hold_no_iso_notation_and_no_file_references() {
+    let mut files = Vec::new();
+    yaml_files(Path::new("tests/fixtures"), &mut files);
+    yaml_files(Path::new("organisations"), &mut files);
+    files.sort();
+    assert!(files.len() > 200, "expected the rule fixtures and organisations, found {}", files.len());
+
+    // Linting is independent per file: spread the files over a few threads.
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).min(4);
+    let chunks: Vec<&[PathBuf]> = files.chunks(files.len().div_ceil(workers)).collect();
+    let results: Vec<(usize, Vec<String>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = chunks.iter().map(|chunk| scope.spawn(move || lint_chunk(chunk))).collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("a lint thread panicked"))
+            .collect()
+    });
+    let checked: usize = results.iter().map(|(n, _)| n).sum();
+    let failures: Vec<String> = results.into_iter().flat_map(|(_, f)| f).collect();
     assert!(checked > 1000, "only {checked} findings checked");
     assert!(
         failures.is_empty(),

@@ -322,7 +322,7 @@ pub enum CookieKind {
     #[schemars(description = "Functioneel: nodig om de website te laten werken; geen toestemming nodig.")]
     Functional,
     #[schemars(
-        description = "Analytisch met weinig of geen gevolgen voor de privacy (Tw art. 11.7a lid 3 sub b); geen toestemming nodig."
+        description = "Analytisch met weinig of geen gevolgen voor de privacy (Tw art. 11.7a lid 3 sub c); geen toestemming nodig."
     )]
     AnalyticsPrivacyFriendly,
     #[schemars(description = "Analytisch, niet privacyvriendelijk ingesteld; toestemming nodig.")]

@@ -449,7 +449,7 @@ fn vk605(ctx: &Ctx) -> Vec<Found> {
 rule!(
     VK606, "VK606", "cookies-information-missing", Warning, "Tw art. 11.7a lid 1 sub a; AVG art. 13",
     what: "Of een verklaring die ook over een website gaat (`scope.websites`, `scope.website`, of gegevens als IP-adressen en surfgedrag) zegt welke cookies er zijn, en of bij elke cookie het doel, de partij die hem plaatst en de bewaartermijn staan.",
-    why: "Telecommunicatiewet art. 11.7a lid 1 sub a vraagt 'duidelijke en volledige informatie' over cookies. Functionele cookies, die strikt nodig zijn voor de dienst die de bezoeker vraagt, zijn daarvan uitgezonderd (lid 3 sub a); voor die cookies meldt deze regel niets. Zonder doel, partij en bewaartermijn kan een bezoeker niet beoordelen waarmee hij instemt.",
+    why: "Telecommunicatiewet art. 11.7a lid 1 sub a vraagt 'duidelijke en volledige informatie' over cookies. Functionele cookies, die strikt nodig zijn voor de dienst die de bezoeker vraagt, zijn daarvan uitgezonderd (lid 3 sub a en b); voor die cookies meldt deze regel niets. Zonder doel, partij en bewaartermijn kan een bezoeker niet beoordelen waarmee hij instemt.",
     bad: "scope:\n  websites: [https://www.voorbeeld.example]\n# geen `cookies`\n",
     good: "scope:\n  websites: [https://www.voorbeeld.example]\ncookies:\n  items:\n    - name: sessie\n      provider: Praktijk De Linde (eigen website)\n      kind: functional\n      purpose: Zorgt dat het contactformulier werkt.\n      retention: PT2H\n",
     check: vk606,
@@ -588,8 +588,9 @@ fn vk606(ctx: &Ctx) -> Vec<Found> {
         }
     }
     for (i, item) in items.iter().enumerate() {
-        // Tw art. 11.7a lid 3 sub a: lid 1 (information and consent) does not apply to a
-        // cookie that is strictly necessary for the service the visitor asked for.
+        // Tw art. 11.7a lid 3 sub a and b: lid 1 (information and consent) does not apply to a
+        // cookie needed to transmit the communication or strictly necessary for the service the
+        // visitor asked for.
         if item.kind == CookieKind::Functional {
             continue;
         }

@@ -406,7 +406,9 @@ fn plain_ability(text: &str, range: &Range<usize>) -> bool {
     let before = text[..range.start].trim_end().to_lowercase();
     let after = text[range.end..].trim_start().to_lowercase();
     match word.as_str() {
-        "kunnen" => before.ends_with(" te") || before == "te",
+        "kunnen" => before.ends_with(" te") || before == "te" || before.ends_with("niemand"),
+        // "niemand kan daaruit afleiden wie u bent": a statement of impossibility, not a hedge.
+        "kan" => before.ends_with("niemand") || before.ends_with("niets"),
         "mogelijk" => ["maakt", "maken", "gemaakt"]
             .iter()
             .any(|w| after.starts_with(w) && !after[w.len()..].starts_with(|c: char| c.is_alphanumeric())),

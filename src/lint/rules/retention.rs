@@ -184,13 +184,26 @@ fn vk401(ctx: &Ctx) -> Vec<Found> {
         .collect()
 }
 
+/// The retention statement names the statute of its norm ("WGBO", "7:454", "AWR"), or a
+/// `statute` is given for a statutory norm.
+fn names_statute(item: &Item, norm: &RetentionNorm) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = cached(
+        &RE,
+        r"(?i)\bWGBO\b|\b7:454\b|\bAWR\b|\bAlgemene\s+wet\s+inzake\s+rijksbelastingen\b|\bJeugdwet\b|\b2:10\b",
+    );
+    norm.kind == NormKind::Min
+        && (item.retention.statute.is_some()
+            || item.texts.iter().chain(item.retention.criteria.as_ref()).any(|t| re.is_match(t)))
+}
+
 /// The purpose processes only anonymised or aggregated data, by its own words: such data are
 /// no personal data (AVG overweging 26), so no retention term is owed for them.
 fn anonymised(p: &crate::model::Purpose) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = cached(
         &RE,
-        r"(?i)\b(uitsluitend|alleen|enkel|volledig)\s+(geanonimiseerd|anoniem|geaggregeerd)e?\b|\b(geanonimiseerde|anonieme|geaggregeerde)\s+(gegevens|data|resultaten|cijfers|statistieken)\b|\bniet[- ]herleidbare?\b",
+        r"(?i)\b(uitsluitend|alleen|enkel|volledig)\s+(geanonimiseerd|anoniem|geaggregeerd)e?\b|\b(geanonimiseerde|anonieme|geaggregeerde)\s+(gegevens|data|resultaten|cijfers|statistieken|aantallen)\b|\b(geaggregeerd|geanonimiseerd)\s+(en|of)\s+(geaggregeerd|geanonimiseerd)\b|\bniet[- ]herleidbare?\b|\bniet\s+(tot\s+(u|jou|je|personen|een\s+persoon)\s+)?te\s+herleiden\b",
     );
     std::iter::once(&p.description).chain(p.details.as_ref()).any(|t| re.is_match(t))
 }
@@ -475,6 +488,9 @@ fn vk406(ctx: &Ctx) -> Vec<Found> {
     items(ctx)
         .into_iter()
         .filter(|item| item.retention.period.is_some() && item.retention.start.is_none())
+        // A term that names its statute (BW art. 7:454 lid 3, AWR art. 52) starts where that
+        // statute says: the reader can determine it.
+        .filter(|item| !norm_of(item).is_some_and(|norm| names_statute(item, norm)))
         .map(|item| {
             let period = item.retention.period.map(|p| words(ctx, &p)).unwrap_or_default();
             let name = &item.name;
