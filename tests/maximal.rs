@@ -238,7 +238,10 @@ fn maximal_family_covers_every_property_and_enum_value() {
     for enums in [&mut offer.enums, &mut used.enums] {
         for key in &listed {
             if let Some(values) = enums.remove(key) {
-                enums.entry(key[..key.len() - 2].to_string()).or_default().extend(values);
+                enums
+                    .entry(key[..key.len() - 2].to_string())
+                    .or_default()
+                    .extend(values);
             }
         }
     }

@@ -99,13 +99,20 @@ fn findings_hold_no_iso_notation_and_no_file_references() {
     yaml_files(Path::new("tests/fixtures"), &mut files);
     yaml_files(Path::new("organisations"), &mut files);
     files.sort();
-    assert!(files.len() > 200, "expected the rule fixtures and organisations, found {}", files.len());
+    assert!(
+        files.len() > 200,
+        "expected the rule fixtures and organisations, found {}",
+        files.len()
+    );
 
     // Linting is independent per file: spread the files over a few threads.
     let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).min(4);
     let chunks: Vec<&[PathBuf]> = files.chunks(files.len().div_ceil(workers)).collect();
     let results: Vec<(usize, Vec<String>)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = chunks.iter().map(|chunk| scope.spawn(move || lint_chunk(chunk))).collect();
+        let handles: Vec<_> = chunks
+            .iter()
+            .map(|chunk| scope.spawn(move || lint_chunk(chunk)))
+            .collect();
         handles
             .into_iter()
             .map(|h| h.join().expect("a lint thread panicked"))
@@ -130,6 +137,9 @@ fn the_checks_catch_what_they_are_for() {
     assert!(defect("— (zie RULES.md §3 per term)").is_some());
     assert!(defect("zie docs/legal/catalogue.md").is_some());
     assert!(defect("binnen 1 jaar na afloop, zie autoriteitpersoonsgegevens.nl").is_none());
-    assert!(defect("schrijf `period: P2Y`").is_some(), "prose() strips code spans, defect() does not");
+    assert!(
+        defect("schrijf `period: P2Y`").is_some(),
+        "prose() strips code spans, defect() does not"
+    );
     assert!(defect(&prose("schrijf `period: P2Y` (2 jaar)")).is_none());
 }

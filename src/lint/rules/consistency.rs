@@ -957,10 +957,7 @@ fn vk706(ctx: &Ctx) -> Vec<Found> {
         &OWN_ARTICLE,
         r"\b(artikel|art\.|hoofdstuk|paragraaf)\s*\d+[a-z]?(\s+(lid|sub)\s+\w+)*\s+(van|uit|in)\s+(dit|deze)\s+(privacy)?(reglement|verklaring|statement|document|regeling)\b",
     );
-    let this_article = re(
-        &THIS_ARTICLE,
-        r"\b(het\s+)?(vorige|volgende|voorgaande)\s+artikel\b",
-    );
+    let this_article = re(&THIS_ARTICLE, r"\b(het\s+)?(vorige|volgende|voorgaande)\s+artikel\b");
     let meta = &ctx.org.statement;
     let has_date = meta.effective_date.is_some() || meta.version_label.is_some();
     let has_version = meta.version.is_some() || meta.version_label.is_some();

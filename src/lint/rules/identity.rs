@@ -62,9 +62,12 @@ fn vk002(ctx: &Ctx) -> Vec<Found> {
         .dpo
         .as_ref()
         .is_some_and(|d| d.email.is_some() || d.phone.is_some() || d.address.is_some());
-    let request_channel = ctx.org.rights.as_ref().and_then(|r| r.channel.as_ref()).is_some_and(|c| {
-        c.email.is_some() || c.form.is_some() || c.phone.is_some() || c.address.is_some()
-    });
+    let request_channel = ctx
+        .org
+        .rights
+        .as_ref()
+        .and_then(|r| r.channel.as_ref())
+        .is_some_and(|c| c.email.is_some() || c.form.is_some() || c.phone.is_some() || c.address.is_some());
     if dpo_contact || request_channel {
         return vec![];
     }

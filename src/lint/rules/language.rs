@@ -53,7 +53,10 @@ fn term_findings(ctx: &Ctx, code: &str) -> Vec<Found> {
                     ),
                     _ => ctx.t(
                         format!("'{matched}': {}", term.spec.why),
-                        format!("'{matched}' is outdated or incorrect; write '{}' instead.", term.spec.replacement),
+                        format!(
+                            "'{matched}' is outdated or incorrect; write '{}' instead.",
+                            term.spec.replacement
+                        ),
                     ),
                 },
                 Some(ctx.t(
@@ -322,12 +325,75 @@ fn vk810(ctx: &Ctx) -> Vec<Found> {
 /// the sentence there.
 fn determiner_welke(after: &str) -> bool {
     const RELATIVE_NEXT: &[&str] = &[
-        "de", "het", "een", "u", "uw", "je", "jij", "jouw", "wij", "we", "zij", "ze", "hij", "men", "ik", "door",
-        "in", "op", "aan", "met", "voor", "bij", "naar", "uit", "over", "onder", "tot", "van", "niet", "ook",
-        "nog", "reeds", "al", "dan", "is", "zijn", "wordt", "worden", "werd", "werden", "kan", "kunnen", "moet",
-        "moeten", "mag", "mogen", "zal", "zullen", "heeft", "hebben", "had", "hadden", "werkzaam", "geldt",
-        "gelden", "betrekking", "daarvoor", "hiervoor", "onder", "vervolgens", "eerder", "later", "nodig",
-        "noodzakelijk", "verplicht", "vallen", "valt", "staan", "staat",
+        "de",
+        "het",
+        "een",
+        "u",
+        "uw",
+        "je",
+        "jij",
+        "jouw",
+        "wij",
+        "we",
+        "zij",
+        "ze",
+        "hij",
+        "men",
+        "ik",
+        "door",
+        "in",
+        "op",
+        "aan",
+        "met",
+        "voor",
+        "bij",
+        "naar",
+        "uit",
+        "over",
+        "onder",
+        "tot",
+        "van",
+        "niet",
+        "ook",
+        "nog",
+        "reeds",
+        "al",
+        "dan",
+        "is",
+        "zijn",
+        "wordt",
+        "worden",
+        "werd",
+        "werden",
+        "kan",
+        "kunnen",
+        "moet",
+        "moeten",
+        "mag",
+        "mogen",
+        "zal",
+        "zullen",
+        "heeft",
+        "hebben",
+        "had",
+        "hadden",
+        "werkzaam",
+        "geldt",
+        "gelden",
+        "betrekking",
+        "daarvoor",
+        "hiervoor",
+        "onder",
+        "vervolgens",
+        "eerder",
+        "later",
+        "nodig",
+        "noodzakelijk",
+        "verplicht",
+        "vallen",
+        "valt",
+        "staan",
+        "staat",
     ];
     let next = after
         .split(|c: char| !c.is_alphanumeric() && c != '-')
@@ -460,7 +526,9 @@ fn storage_inside_eu(text: &str, range: &Range<usize>) -> bool {
         return false;
     }
     let start = text[..range.start].rfind(['.', '!', '?']).map_or(0, |i| i + 1);
-    let end = text[range.end..].find(['.', '!', '?']).map_or(text.len(), |i| range.end + i);
+    let end = text[range.end..]
+        .find(['.', '!', '?'])
+        .map_or(text.len(), |i| range.end + i);
     let sentence = &text[start..end];
     let re = RE.get_or_init(|| {
         // A literal pattern, covered by the VK811 fixtures.
@@ -557,7 +625,8 @@ fn vk812(ctx: &Ctx) -> Vec<Found> {
             (score < threshold).then_some((pointer, score))
         })
         .map(|(pointer, score)| {
-            let shown = score.round();
+            // Rounded down, so that a score below the limit never prints as the limit itself.
+            let shown = score.floor();
             let (nl, en) = if shown <= 0.0 {
                 ("0 of lager".to_string(), "0 or lower".to_string())
             } else {

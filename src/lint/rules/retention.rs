@@ -194,7 +194,11 @@ fn names_statute(item: &Item, norm: &RetentionNorm) -> bool {
     );
     norm.kind == NormKind::Min
         && (item.retention.statute.is_some()
-            || item.texts.iter().chain(item.retention.criteria.as_ref()).any(|t| re.is_match(t)))
+            || item
+                .texts
+                .iter()
+                .chain(item.retention.criteria.as_ref())
+                .any(|t| re.is_match(t)))
 }
 
 /// The purpose processes only anonymised or aggregated data, by its own words: such data are
@@ -205,7 +209,9 @@ fn anonymised(p: &crate::model::Purpose) -> bool {
         &RE,
         r"(?i)\b(uitsluitend|alleen|enkel|volledig)\s+(geanonimiseerd|anoniem|geaggregeerd)e?\b|\b(geanonimiseerde|anonieme|geaggregeerde)\s+(gegevens|data|resultaten|cijfers|statistieken|aantallen)\b|\b(geaggregeerd|geanonimiseerd)\s+(en|of)\s+(geaggregeerd|geanonimiseerd)\b|\bniet[- ]herleidbare?\b|\bniet\s+(tot\s+(u|jou|je|personen|een\s+persoon)\s+)?te\s+herleiden\b",
     );
-    std::iter::once(&p.description).chain(p.details.as_ref()).any(|t| re.is_match(t))
+    std::iter::once(&p.description)
+        .chain(p.details.as_ref())
+        .any(|t| re.is_match(t))
 }
 
 /// The statement's general retention text is generic and no period is given anywhere (VK402).
