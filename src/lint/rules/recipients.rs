@@ -332,7 +332,7 @@ fn vk308(ctx: &Ctx) -> Vec<Found> {
         .enumerate()
         // A transfer that may happen ("indien dit toch noodzakelijk mocht zijn") has no country
         // yet; bound by its mechanism, it is stated as far as it can be.
-        .filter(|(_, t)| t.countries.is_empty() && !(t.possible && !t.mechanism.is_empty()))
+        .filter(|(_, t)| t.countries.is_empty() && (!t.possible || t.mechanism.is_empty()))
         .map(|(i, _)| {
             Found::new(
                 transfer(i),
