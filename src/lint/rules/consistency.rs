@@ -1053,7 +1053,9 @@ fn vk707(ctx: &Ctx) -> Vec<Found> {
     let has_complaint_url = ctx.org.complaints.as_ref().is_some_and(|c| c.internal_url.is_some());
     let mut out = Vec::new();
     for (at, text) in texts(ctx) {
-        if way.is_match(text) {
+        // `scope.excluded` names the people this statement is not for ("voor medewerkers geldt
+        // ons privacybeleid"): nothing art. 13 owes this statement's readers is delegated.
+        if way.is_match(text) || at.as_str().starts_with("/scope/excluded") {
             continue;
         }
         let mut reported: Vec<String> = Vec::new();

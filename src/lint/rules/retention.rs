@@ -203,7 +203,7 @@ fn names_statute(item: &Item, norm: &RetentionNorm) -> bool {
 
 /// The purpose processes only anonymised or aggregated data, by its own words: such data are
 /// no personal data (AVG overweging 26), so no retention term is owed for them.
-fn anonymised(p: &crate::model::Purpose) -> bool {
+pub(crate) fn anonymised(p: &crate::model::Purpose) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = cached(
         &RE,
