@@ -140,7 +140,15 @@ fn schema_at<'a>(schema: &'a Value, path: &str) -> Option<&'a Value> {
     let mut node = schema;
     for segment in path.split('/').skip(1) {
         node = if segment.parse::<usize>().is_ok() {
-            node.get("items")?
+            // A value that may be one item or a list (`anyOf`: item | array of items).
+            match node.get("items") {
+                Some(items) => items,
+                None => node
+                    .get("anyOf")?
+                    .as_array()?
+                    .iter()
+                    .find_map(|branch| branch.get("items"))?,
+            }
         } else if let Some(p) = node.get("properties").and_then(|p| p.get(segment)) {
             p
         } else {

@@ -317,6 +317,7 @@ fn mechanism_key(m: TransferMechanism) -> Key {
         TransferMechanism::AdequacyDpf => Key::MechanismAdequacyDpf,
         TransferMechanism::StandardContractualClauses => Key::MechanismStandardContractualClauses,
         TransferMechanism::BindingCorporateRules => Key::MechanismBindingCorporateRules,
+        TransferMechanism::AppropriateSafeguards => Key::MechanismAppropriateSafeguards,
         TransferMechanism::Derogation => Key::MechanismDerogation,
         TransferMechanism::PrivacyShield => Key::MechanismPrivacyShield,
         TransferMechanism::SafeHarbor => Key::MechanismSafeHarbor,
@@ -1406,12 +1407,20 @@ impl Builder<'_> {
                     None => String::new(),
                 };
                 let mut how = Vec::new();
-                match t.mechanism {
-                    Some(m) => {
-                        how.push(self.t(mechanism_key(m)));
+                match t.mechanism.as_slice() {
+                    [] => how.push(self.t(Key::TransfersMechanismUnknown)),
+                    [one] => {
+                        how.push(self.t(mechanism_key(*one)));
                         paths.push(format!("{at}/mechanism"));
                     }
-                    None => how.push(self.t(Key::TransfersMechanismUnknown)),
+                    // Alternatives of which one will apply: say so before listing them.
+                    several => {
+                        how.push(self.t(Key::TransfersMechanismOneOf));
+                        for (j, m) in several.iter().enumerate() {
+                            how.push(self.t(mechanism_key(*m)));
+                            paths.push(format!("{at}/mechanism/{j}"));
+                        }
+                    }
                 }
                 if let Some(copy) = &t.copy_available_at {
                     let copy = if copy.trim().starts_with("http") {

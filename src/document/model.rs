@@ -31,7 +31,7 @@ pub struct Statement {
     pub draft_notice: Option<String>,
     /// "In het kort": the first layer (WP260 layered notice), at most ~150 words.
     pub summary: Section,
-    /// The standard sections in the order of RULES.md §5, with custom sections in between.
+    /// The standard sections in the order of docs/legal/rules-catalogue.md §5, with custom sections in between.
     pub sections: Vec<Section>,
 }
 

@@ -1,5 +1,5 @@
-//! Legal reference data as data: the obsolete-terms table (RULES.md §3), the Dutch retention
-//! norms (RULES.md §2), the basis → rights matrix (in `model::rights`) and the B1 word lists.
+//! Legal reference data as data: the obsolete-terms table (docs/legal/rules-catalogue.md §3), the Dutch retention
+//! norms (docs/legal/rules-catalogue.md §2), the basis → rights matrix (in `model::rights`) and the B1 word lists.
 //! Each table lives in one place, with its source cited, and is used by the rules and the
 //! renderers alike.
 

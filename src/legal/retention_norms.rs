@@ -1,9 +1,9 @@
-//! Dutch statutory minimums and guidance maximums for retention (RULES.md §2).
+//! Dutch statutory minimums and guidance maximums for retention (docs/legal/rules-catalogue.md §2).
 //!
 //! `matches` is a case-insensitive regex over the name of what is kept (category name,
 //! schedule records, purpose description): it decides which norm a retention term is
 //! compared with. Norms marked `Medium` are reported at warning level until a lawyer has
-//! confirmed them (RULES.md §2).
+//! confirmed them (docs/legal/rules-catalogue.md §2).
 
 use std::sync::OnceLock;
 

@@ -1,4 +1,4 @@
-//! The obsolete and wrong terms table (RULES.md §3), loaded from `obsolete_terms.yaml`.
+//! The obsolete and wrong terms table (docs/legal/rules-catalogue.md §3), loaded from `obsolete_terms.yaml`.
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -18,6 +18,10 @@ pub struct TermSpec {
     pub replacement: String,
     pub rule: String,
     pub why: String,
+    /// The provision that makes the term outdated, for rules whose article differs per term
+    /// (VK804): shown in the finding.
+    #[serde(default)]
+    pub article: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

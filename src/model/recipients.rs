@@ -1,7 +1,8 @@
 //! Recipients and transfers outside the EEA (AVG art. 13 lid 1 sub e–f; art. 26, 28, 44–49).
 
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::de::{self, IntoDeserializer, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use super::vocab::{RecipientRole, TransferMechanism};
 
@@ -59,11 +60,12 @@ pub struct Transfer {
     #[serde(default)]
     #[schemars(description = "Landen buiten de EER, als ISO 3166-landcodes (US, GB, IN …).")]
     pub countries: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "one_or_many")]
     #[schemars(
-        description = "De grond voor de doorgifte: adequacy, adequacy_dpf, standard_contractual_clauses, binding_corporate_rules of derogation."
+        description = "De grond voor de doorgifte: adequacy, adequacy_dpf, standard_contractual_clauses, binding_corporate_rules, appropriate_safeguards of derogation. Noemt de verklaring meer gronden waarvan er één zal gelden ('adequaatheid of passende waarborgen'), geef dan een lijst: [adequacy, appropriate_safeguards].",
+        schema_with = "mechanisms_schema"
     )]
-    pub mechanism: Option<TransferMechanism>,
+    pub mechanism: Vec<TransferMechanism>,
     #[serde(default)]
     #[schemars(
         description = "Waar iemand een kopie van de waarborgen kan krijgen of inzien (AVG art. 13 lid 1 sub f)."
@@ -77,4 +79,49 @@ pub struct Transfer {
     #[serde(default)]
     #[schemars(description = "De tekst van de verklaring over deze doorgifte.")]
     pub description: Option<String>,
+}
+
+/// `mechanism` as one value (the form files had before a transfer could name alternatives) or
+/// as a list: both load, so existing files keep working.
+fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<TransferMechanism>, D::Error> {
+    struct OneOrMany;
+    impl<'de> Visitor<'de> for OneOrMany {
+        type Value = Vec<TransferMechanism>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a transfer mechanism or a list of them")
+        }
+
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            TransferMechanism::deserialize(v.into_deserializer()).map(|m| vec![m])
+        }
+
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(Vec::new())
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut out = Vec::new();
+            while let Some(m) = seq.next_element()? {
+                out.push(m);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_any(OneOrMany)
+}
+
+/// The schema of `mechanism`: one value or a non-empty list of distinct values.
+fn mechanisms_schema(generator: &mut SchemaGenerator) -> Schema {
+    let one = generator.subschema_for::<TransferMechanism>();
+    json_schema!({
+        "anyOf": [
+            one,
+            { "type": "array", "items": one, "minItems": 1, "uniqueItems": true }
+        ]
+    })
 }

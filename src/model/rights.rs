@@ -1,7 +1,7 @@
 //! The request procedure and complaints, and the rights that follow from the legal bases.
 //!
 //! Rights are never listed by hand in the YAML: [`derived_rights`] computes them from the
-//! purposes with the matrix of RULES.md §4 ([`BASIS_RIGHTS`]), so a statement cannot promise
+//! purposes with the matrix of docs/legal/rules-catalogue.md §4 ([`BASIS_RIGHTS`]), so a statement cannot promise
 //! or forget a right by accident.
 
 use std::collections::BTreeMap;
@@ -128,7 +128,7 @@ pub struct Complaints {
     pub authority_text: Option<String>,
 }
 
-/// How a right applies under a legal basis (RULES.md §4).
+/// How a right applies under a legal basis (docs/legal/rules-catalogue.md §4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Applicability {
@@ -142,7 +142,7 @@ pub enum Applicability {
     IfAutomatedDecision,
 }
 
-/// RULES.md §4: rights that must be stated per legal basis, with their article.
+/// docs/legal/rules-catalogue.md §4: rights that must be stated per legal basis, with their article.
 /// Absent pairs do not apply. Source: AVG art. 7 lid 3, 15–18, 20–22, 77.
 pub const BASIS_RIGHTS: &[(LegalBasis, &[(Right, Applicability)])] = {
     use Applicability::*;
@@ -240,7 +240,7 @@ pub struct RightGrounds {
 }
 
 /// The rights the statement must state, derived from the legal bases of its purposes
-/// (RULES.md §4: the union over purposes). The AP complaint right always applies.
+/// (docs/legal/rules-catalogue.md §4: the union over purposes). The AP complaint right always applies.
 pub fn derived_rights(org: &Organisation) -> BTreeMap<Right, RightGrounds> {
     let mut out: BTreeMap<Right, RightGrounds> = BTreeMap::new();
     let mut limited_only: BTreeMap<Right, bool> = BTreeMap::new();

@@ -50,7 +50,7 @@ pub struct Change {
     pub summary: String,
 }
 
-/// What the statement covers (RULES.md §0 `scope`).
+/// What the statement covers (docs/legal/rules-catalogue.md §0 `scope`).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Scope {

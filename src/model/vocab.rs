@@ -226,6 +226,9 @@ pub enum TransferMechanism {
     /// Art. 46 lid 2 sub c. DPV: `dpv:StandardContractualClauses`.
     #[schemars(description = "Standaardcontractbepalingen van de Europese Commissie (AVG art. 46 lid 2 sub c).")]
     StandardContractualClauses,
+    /// Art. 46 without saying which safeguard ("passende waarborgen in de zin van de AVG").
+    #[schemars(description = "Passende waarborgen (AVG art. 46), zonder te zeggen welke.")]
+    AppropriateSafeguards,
     /// Art. 47. DPV: `dpv:BindingCorporateRules`.
     #[schemars(description = "Bindende bedrijfsvoorschriften (AVG art. 47).")]
     BindingCorporateRules,
@@ -319,7 +322,7 @@ pub enum CookieKind {
     #[schemars(description = "Functioneel: nodig om de website te laten werken; geen toestemming nodig.")]
     Functional,
     #[schemars(
-        description = "Analytisch met weinig of geen gevolgen voor de privacy (Tw art. 11.7a lid 3 sub b); geen toestemming nodig."
+        description = "Analytisch met weinig of geen gevolgen voor de privacy (Tw art. 11.7a lid 3 sub c); geen toestemming nodig."
     )]
     AnalyticsPrivacyFriendly,
     #[schemars(description = "Analytisch, niet privacyvriendelijk ingesteld; toestemming nodig.")]
@@ -359,7 +362,7 @@ pub enum Authority {
     AutoriteitPersoonsgegevens,
 }
 
-/// The standard sections of a statement, in order (RULES.md §5). Custom sections are
+/// The standard sections of a statement, in order (docs/legal/rules-catalogue.md §5). Custom sections are
 /// placed after one of these.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]

@@ -447,9 +447,9 @@ fn vk605(ctx: &Ctx) -> Vec<Found> {
 }
 
 rule!(
-    VK606, "VK606", "cookies-information-missing", Warning, "Tw art. 11.7a lid 1 sub a en lid 3; AVG art. 13",
+    VK606, "VK606", "cookies-information-missing", Warning, "Tw art. 11.7a lid 1 sub a; AVG art. 13",
     what: "Of een verklaring die ook over een website gaat (`scope.websites`, `scope.website`, of gegevens als IP-adressen en surfgedrag) zegt welke cookies er zijn, en of bij elke cookie het doel, de partij die hem plaatst en de bewaartermijn staan.",
-    why: "Telecommunicatiewet art. 11.7a lid 1 sub a vraagt 'duidelijke en volledige informatie' over cookies, ook over cookies die geen toestemming nodig hebben (lid 3). Zonder doel, partij en bewaartermijn kan een bezoeker niet beoordelen waarmee hij instemt.",
+    why: "Telecommunicatiewet art. 11.7a lid 1 sub a vraagt 'duidelijke en volledige informatie' over cookies. Functionele cookies, die strikt nodig zijn voor de dienst die de bezoeker vraagt, zijn daarvan uitgezonderd (lid 3 sub a en b); voor die cookies meldt deze regel niets. Zonder doel, partij en bewaartermijn kan een bezoeker niet beoordelen waarmee hij instemt.",
     bad: "scope:\n  websites: [https://www.voorbeeld.example]\n# geen `cookies`\n",
     good: "scope:\n  websites: [https://www.voorbeeld.example]\ncookies:\n  items:\n    - name: sessie\n      provider: Praktijk De Linde (eigen website)\n      kind: functional\n      purpose: Zorgt dat het contactformulier werkt.\n      retention: PT2H\n",
     check: vk606,
@@ -588,6 +588,12 @@ fn vk606(ctx: &Ctx) -> Vec<Found> {
         }
     }
     for (i, item) in items.iter().enumerate() {
+        // Tw art. 11.7a lid 3 sub a and b: lid 1 (information and consent) does not apply to a
+        // cookie needed to transmit the communication or strictly necessary for the service the
+        // visitor asked for.
+        if item.kind == CookieKind::Functional {
+            continue;
+        }
         let mut missing_nl = Vec::new();
         let mut missing_en = Vec::new();
         if !filled(&item.purpose) {

@@ -113,7 +113,7 @@ struct IdOccurrence {
     at: Pointer,
     /// As written.
     raw: String,
-    /// Without spaces, dots and hyphens, in one case (RULES.md VK701).
+    /// Without spaces, dots and hyphens, in one case (docs/legal/rules-catalogue.md §1 VK701).
     norm: String,
     /// Whether `raw` is the whole value (a field of its own) or a match inside a text.
     whole: bool,
@@ -779,7 +779,7 @@ fn vk704(ctx: &Ctx) -> Vec<Found> {
         .collect()
 }
 
-/// Sources a link can name or point to (RULES.md VK705 known map).
+/// Sources a link can name or point to (docs/legal/rules-catalogue.md §1 VK705 known map).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum LinkSource {
     Avg,
@@ -938,8 +938,8 @@ fn vk705(ctx: &Ctx) -> Vec<Found> {
 
 rule!(
     VK706, "VK706", "cross-reference-broken", Error, "AVG art. 12 lid 1",
-    what: "Of de tekst verwijst naar een artikel of lid van het eigen reglement ('artikel 11 van dit privacyreglement', 'het eerste lid van dit artikel'), of naar een datum of versie ('de datum hierboven') die de verklaring niet heeft.",
-    why: "verklaar maakt een verklaring met vaste hoofdstukken; de artikelnummers van een oud reglement bestaan daarin niet. Een verwijzing die nergens heen gaat, maakt de informatie onbegrijpelijk (AVG art. 12 lid 1).",
+    what: "Of de tekst verwijst naar een genummerd artikel van het eigen reglement ('artikel 11 van dit privacyreglement', 'het vorige artikel'), of naar een datum of versie ('de datum hierboven') die de verklaring niet heeft. Een verwijzing binnen de eigen tekst ('het eerste lid van dit artikel') is geldig: die tekst blijft bij elkaar.",
+    why: "De verklaring is ingedeeld in hoofdstukken met een titel, niet in genummerde artikelen. Een verwijzing naar een artikelnummer of een datum die de lezer niet kan vinden, maakt de informatie onbegrijpelijk (AVG art. 12 lid 1).",
     bad: "statement:\n  change_policy: Kijk altijd naar de datum hierboven.\n# geen effective_date of version\n",
     good: "statement:\n  effective_date: 2025-03-01\n  change_policy: Kijk altijd naar de datum hierboven.\n",
     check: vk706,
@@ -957,10 +957,7 @@ fn vk706(ctx: &Ctx) -> Vec<Found> {
         &OWN_ARTICLE,
         r"\b(artikel|art\.|hoofdstuk|paragraaf)\s*\d+[a-z]?(\s+(lid|sub)\s+\w+)*\s+(van|uit|in)\s+(dit|deze)\s+(privacy)?(reglement|verklaring|statement|document|regeling)\b",
     );
-    let this_article = re(
-        &THIS_ARTICLE,
-        r"\b((het\s+)?(eerste|tweede|derde|vierde|vijfde|\d+e)\s+lid\s+van\s+)?dit\s+artikel\b|\b(het\s+)?(vorige|volgende|voorgaande)\s+artikel\b",
-    );
+    let this_article = re(&THIS_ARTICLE, r"\b(het\s+)?(vorige|volgende|voorgaande)\s+artikel\b");
     let meta = &ctx.org.statement;
     let has_date = meta.effective_date.is_some() || meta.version_label.is_some();
     let has_version = meta.version.is_some() || meta.version_label.is_some();
@@ -998,7 +995,9 @@ fn vk706(ctx: &Ctx) -> Vec<Found> {
         }
         let custom = at.as_str().starts_with("/custom_sections");
         let mut matches: Vec<Range<usize>> = own_article.find_iter(text).map(|m| m.range()).collect();
-        // A custom section is its own chapter; "dit artikel" there means that chapter.
+        // "Het vorige artikel" in a custom section may mean the chapter before it; elsewhere
+        // the text stands in a chapter of its own. "Dit artikel" always means the text's own
+        // article and stays valid wherever the text goes.
         if !custom {
             matches.extend(this_article.find_iter(text).map(|m| m.range()));
         }
@@ -1010,10 +1009,10 @@ fn vk706(ctx: &Ctx) -> Vec<Found> {
                     at.clone(),
                     ctx.t(
                         format!(
-                            "U verwijst naar '{quoted}'. verklaar maakt een verklaring met eigen hoofdstukken, zonder die artikelen; de verwijzing gaat nergens heen."
+                            "U verwijst naar '{quoted}', maar de verklaring heeft geen genummerde artikelen: de lezer kan niet vinden wat er bedoeld wordt."
                         ),
                         format!(
-                            "You refer to '{quoted}'. verklaar produces a statement with its own chapters, without those articles; the reference leads nowhere."
+                            "You refer to '{quoted}', but the statement has no numbered articles: the reader cannot find what is meant."
                         ),
                     ),
                     Some(ctx.t(
@@ -1054,7 +1053,9 @@ fn vk707(ctx: &Ctx) -> Vec<Found> {
     let has_complaint_url = ctx.org.complaints.as_ref().is_some_and(|c| c.internal_url.is_some());
     let mut out = Vec::new();
     for (at, text) in texts(ctx) {
-        if way.is_match(text) {
+        // `scope.excluded` names the people this statement is not for ("voor medewerkers geldt
+        // ons privacybeleid"): nothing art. 13 owes this statement's readers is delegated.
+        if way.is_match(text) || at.as_str().starts_with("/scope/excluded") {
             continue;
         }
         let mut reported: Vec<String> = Vec::new();
@@ -1321,6 +1322,7 @@ fn cookies_denied_but_listed(ctx: &Ctx, out: &mut Vec<Found>) {
 fn employees_excluded_but_processed(ctx: &Ctx, out: &mut Vec<Found>) {
     static EXCLUDED: OnceLock<Regex> = OnceLock::new();
     static EMPLOYEES: OnceLock<Regex> = OnceLock::new();
+    static OTHERS: OnceLock<Regex> = OnceLock::new();
     let Some(excluded) = ctx.org.scope.as_ref().and_then(|s| s.excluded.as_deref()) else {
         return;
     };
@@ -1330,6 +1332,10 @@ fn employees_excluded_but_processed(ctx: &Ctx, out: &mut Vec<Found>) {
     );
     let Some(m) = pattern.find(excluded) else { return };
     let employees = re(&EMPLOYEES, r"\bmedewerkers?\b|\bpersoneel|\bwerknemers?\b");
+    let others = re(
+        &OTHERS,
+        r"(?i)\bzzp[\x{2019}']?ers?\b|\bopdrachtnemers?\b|\bfreelancers?\b|\bstagiair(e|es|s)?\b|\bvrijwilligers?\b|\bsollicitanten?\b|\buitzendkrachten?\b|\bzelfstandigen\b",
+    );
     let mut hits: Vec<(Pointer, String)> = Vec::new();
     for (i, s) in ctx.org.data_subjects.iter().enumerate() {
         if s.employees {
@@ -1338,7 +1344,12 @@ fn employees_excluded_but_processed(ctx: &Ctx, out: &mut Vec<Found>) {
     }
     if let Some(retention) = &ctx.org.retention {
         for (i, e) in retention.schedule.iter().enumerate() {
-            if employees.is_match(&e.records) {
+            // "gegevens van medewerkers en zzp'ers": the term also covers people the statement
+            // is for (contractors, applicants, volunteers), so it belongs in the statement.
+            let others_in_scope = others
+                .find_iter(&e.records)
+                .any(|o| !excluded.to_lowercase().contains(&o.as_str().to_lowercase()));
+            if employees.is_match(&e.records) && !others_in_scope {
                 hits.push((
                     Pointer::root().key("retention").key("schedule").index(i).key("records"),
                     e.records.clone(),

@@ -36,7 +36,7 @@ fn vk001(ctx: &Ctx) -> Vec<Found> {
 
 rule!(
     VK002, "VK002", "controller-contact-missing", Error, "AVG art. 13 lid 1 sub a; art. 14 lid 1 sub a; art. 12 lid 2",
-    what: "Of de verklaring contactgegevens van de organisatie noemt: een adres, e-mailadres, telefoonnummer of webformulier.",
+    what: "Of de verklaring contactgegevens noemt waarmee de lezer de organisatie bereikt: een adres, e-mailadres, telefoonnummer of webformulier van de organisatie, van de FG of voor verzoeken.",
     why: "Wie zijn rechten wil uitoefenen, moet u kunnen bereiken (AVG art. 13 lid 1 sub a; art. 12 lid 2).",
     bad: "organisation:\n  name: Praktijk De Linde\n",
     good: "organisation:\n  name: Praktijk De Linde\n  address: { street: Lindelaan 1, postcode: 1234 AB, city: Utrecht }\n  contact: { email: info@delinde.example }\n",
@@ -52,6 +52,23 @@ fn vk002(ctx: &Ctx) -> Vec<Found> {
         || contact.phone.is_some()
         || contact.web_form.is_some()
     {
+        return vec![];
+    }
+    // Contact details the statement gives for questions and requests (the DPO's, AVG art. 38
+    // lid 4, or a request channel) are a way to reach the controller: the reader is not left
+    // without one. An incomplete identity (no address, one channel) is VK003's finding.
+    let dpo_contact = ctx
+        .org
+        .dpo
+        .as_ref()
+        .is_some_and(|d| d.email.is_some() || d.phone.is_some() || d.address.is_some());
+    let request_channel = ctx
+        .org
+        .rights
+        .as_ref()
+        .and_then(|r| r.channel.as_ref())
+        .is_some_and(|c| c.email.is_some() || c.form.is_some() || c.phone.is_some() || c.address.is_some());
+    if dpo_contact || request_channel {
         return vec![];
     }
     vec![Found::new(

@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 use regex::{Regex, RegexBuilder};
 
 use crate::diagnostics::SeverityLevel;
+use crate::document::readability;
 use crate::legal::b1;
 use crate::lint::context::TermHit;
 use crate::lint::{Ctx, Found, Rule};
@@ -22,7 +23,7 @@ fn span_of(ctx: &Ctx, pointer: &Pointer, text: &str, range: &Range<usize>) -> Ra
     ctx.occurrence_span(pointer, text, range.clone())
 }
 
-/// Findings of one code from the obsolete-terms table (RULES.md §3).
+/// Findings of one code from the obsolete-terms table (docs/legal/rules-catalogue.md §3).
 fn term_findings(ctx: &Ctx, code: &str) -> Vec<Found> {
     let mut out = Vec::new();
     // "Gemeentelijke Basisadministratie (GBA)" is one mention, not two.
@@ -41,10 +42,23 @@ fn term_findings(ctx: &Ctx, code: &str) -> Vec<Found> {
         out.push(
             Found::new(
                 at.clone(),
-                ctx.t(
-                    format!("'{matched}': {}", term.spec.why),
-                    format!("'{matched}' is outdated or incorrect ({}).", term.spec.id),
-                ),
+                match &term.spec.article {
+                    // The provision differs per term (VK804): the finding names it.
+                    Some(article) if code == "VK804" => ctx.t(
+                        format!("'{matched}': {} ({article}).", term.spec.why.trim_end_matches('.')),
+                        format!(
+                            "'{matched}' is outdated; write '{}' instead ({article}).",
+                            term.spec.replacement
+                        ),
+                    ),
+                    _ => ctx.t(
+                        format!("'{matched}': {}", term.spec.why),
+                        format!(
+                            "'{matched}' is outdated or incorrect; write '{}' instead.",
+                            term.spec.replacement
+                        ),
+                    ),
+                },
                 Some(ctx.t(
                     format!("Schrijf: {}.", term.spec.replacement),
                     format!("Write: {}.", term.spec.replacement),
@@ -136,7 +150,7 @@ fn vk803(ctx: &Ctx) -> Vec<Found> {
 }
 
 rule!(
-    VK804, "VK804", "outdated-term", Warning, "— (zie RULES.md §3 per term)",
+    VK804, "VK804", "outdated-term", Warning, "AVG art. 12 lid 1; per term de bepaling in de melding",
     what: "Of de tekst verouderde begrippen gebruikt: GBA, 'erfelijke gegevens', de Artikel 29-werkgroep als bestaande instantie.",
     why: "De GBA heet sinds 2014 Basisregistratie Personen (BRP); de AVG spreekt van genetische gegevens; de Artikel 29-werkgroep is opgevolgd door het EDPB.",
     bad: "  body: Wij vragen gegevens op bij de Gemeentelijke Basisadministratie (GBA).\n",
@@ -277,11 +291,15 @@ fn vk810(ctx: &Ctx) -> Vec<Found> {
             let replacement = &b.spec.jargon[i].replacement;
             hits.extend(b.jargon[i].find_iter(text).map(|m| (m.range(), replacement.clone())));
         }
-        hits.extend(b.relative_welke.find_iter(text).map(|m| {
-            let r = m.range();
-            // Point at "welke", not at the comma before it.
-            (r.end - "welke".len()..r.end, "die / dat".to_string())
-        }));
+        hits.extend(
+            b.relative_welke
+                .find_iter(text)
+                .map(|m| m.range())
+                // Point at "welke", not at the comma before it.
+                .map(|r| r.end - "welke".len()..r.end)
+                .filter(|r| !determiner_welke(&text[r.end..]))
+                .map(|r| (r, "die / dat".to_string())),
+        );
         hits.sort_by_key(|(r, _)| r.start);
         for (range, replacement) in hits {
             let word = &text[range.clone()];
@@ -299,6 +317,90 @@ fn vk810(ctx: &Ctx) -> Vec<Found> {
         }
     }
     out
+}
+
+/// "welke" as a determiner ("de duur van het bezoek, welke delen van de website worden
+/// bekeken"), not as the relative pronoun "die/dat": a relative "welke" is followed by a
+/// pronoun, article, preposition, adverb or verb, a determiner by its noun. "Die" would break
+/// the sentence there.
+fn determiner_welke(after: &str) -> bool {
+    const RELATIVE_NEXT: &[&str] = &[
+        "de",
+        "het",
+        "een",
+        "u",
+        "uw",
+        "je",
+        "jij",
+        "jouw",
+        "wij",
+        "we",
+        "zij",
+        "ze",
+        "hij",
+        "men",
+        "ik",
+        "door",
+        "in",
+        "op",
+        "aan",
+        "met",
+        "voor",
+        "bij",
+        "naar",
+        "uit",
+        "over",
+        "onder",
+        "tot",
+        "van",
+        "niet",
+        "ook",
+        "nog",
+        "reeds",
+        "al",
+        "dan",
+        "is",
+        "zijn",
+        "wordt",
+        "worden",
+        "werd",
+        "werden",
+        "kan",
+        "kunnen",
+        "moet",
+        "moeten",
+        "mag",
+        "mogen",
+        "zal",
+        "zullen",
+        "heeft",
+        "hebben",
+        "had",
+        "hadden",
+        "werkzaam",
+        "geldt",
+        "gelden",
+        "betrekking",
+        "daarvoor",
+        "hiervoor",
+        "onder",
+        "vervolgens",
+        "eerder",
+        "later",
+        "nodig",
+        "noodzakelijk",
+        "verplicht",
+        "vallen",
+        "valt",
+        "staan",
+        "staat",
+    ];
+    let next = after
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_lowercase();
+    !next.is_empty() && !RELATIVE_NEXT.contains(&next.as_str())
 }
 
 /// Parts of the file where VK811 asks for precision: purposes, recipients, retention, transfers.
@@ -336,6 +438,9 @@ fn vk811(ctx: &Ctx) -> Vec<Found> {
             .flat_map(|i| b.vague[i].find_iter(text).map(|m| m.range()))
             .filter(|r| !covered.iter().any(|c| c.start < r.end && r.start < c.end))
             .filter(|r| !plain_ability(text, r))
+            .filter(|r| !defined_example(text, r))
+            .filter(|r| !(internal_access(ctx, pointer) && is_can(&text[r.clone()])))
+            .filter(|r| !storage_inside_eu(text, r))
             .collect();
         hits.sort_by_key(|r| r.start);
         hits.dedup_by(|a, b| a.start < b.end && b.start < a.end);
@@ -367,12 +472,70 @@ fn plain_ability(text: &str, range: &Range<usize>) -> bool {
     let before = text[..range.start].trim_end().to_lowercase();
     let after = text[range.end..].trim_start().to_lowercase();
     match word.as_str() {
-        "kunnen" => before.ends_with(" te") || before == "te",
+        "kunnen" => before.ends_with(" te") || before == "te" || before.ends_with("niemand"),
+        // "niemand kan daaruit afleiden wie u bent": a statement of impossibility, not a hedge.
+        "kan" => before.ends_with("niemand") || before.ends_with("niets"),
         "mogelijk" => ["maakt", "maken", "gemaakt"]
             .iter()
             .any(|w| after.starts_with(w) && !after[w.len()..].starts_with(|c: char| c.is_alphanumeric())),
         _ => false,
     }
+}
+
+/// "bijvoorbeeld" after the category it illustrates in the same sentence ("Transactionele
+/// e-mail, bijvoorbeeld het resetten van uw wachtwoord"; "Het gaat dan bijvoorbeeld om …" in the
+/// description of a named recipient category): the category is stated, the example adds to it.
+/// At the start of a sentence it stands for the category itself ("Bijvoorbeeld indien de wet
+/// dit vereist"), which leaves open what is done.
+fn defined_example(text: &str, range: &Range<usize>) -> bool {
+    let word = text[range.clone()].to_lowercase();
+    if !matches!(word.as_str(), "bijvoorbeeld" | "zoals") {
+        return false;
+    }
+    let before = &text[..range.start];
+    let sentence = before
+        .rfind(['.', '!', '?', ':', '\n'])
+        .map_or(before, |i| &before[i + 1..]);
+    sentence.chars().filter(|c| c.is_alphanumeric()).count() > 0
+}
+
+fn is_can(word: &str) -> bool {
+    matches!(word.to_lowercase().as_str(), "kan" | "kunnen")
+}
+
+/// A text about the organisation's own staff (`role: internal`): "kan/kunnen" there says who
+/// may see what inside the organisation (AVG art. 32 access control), not whether data go to
+/// someone; WP260's demand for named recipients does not apply.
+fn internal_access(ctx: &Ctx, pointer: &Pointer) -> bool {
+    let p = pointer.as_str();
+    let Some(rest) = p.strip_prefix("/recipients/") else {
+        return false;
+    };
+    let index = rest.split('/').next().and_then(|i| i.parse::<usize>().ok());
+    index
+        .and_then(|i| ctx.org.recipients.as_ref().and_then(|r| r.get(i)))
+        .is_some_and(|r| r.role == Some(crate::model::vocab::RecipientRole::Internal))
+}
+
+/// "kunnen worden opgeslagen en verwerkt in Nederland of elk ander land binnen de Europese
+/// Unie": storage inside the EU/EEA is no transfer, and the AVG protects the data there alike;
+/// the hedge leaves nothing open that art. 13 lid 1 sub f asks.
+fn storage_inside_eu(text: &str, range: &Range<usize>) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    if !is_can(&text[range.clone()]) {
+        return false;
+    }
+    let start = text[..range.start].rfind(['.', '!', '?']).map_or(0, |i| i + 1);
+    let end = text[range.end..]
+        .find(['.', '!', '?'])
+        .map_or(text.len(), |i| range.end + i);
+    let sentence = &text[start..end];
+    let re = RE.get_or_init(|| {
+        // A literal pattern, covered by the VK811 fixtures.
+        Regex::new(r"(?i)\b(opgeslagen|bewaard|verwerkt|gehost)\b[^.]*\b(binnen\s+de\s+(Europese\s+(Unie|Economische\s+Ruimte)|EU|EER)|in\s+Nederland)\b")
+            .expect("literal regex")
+    });
+    re.is_match(sentence) && !sentence.to_lowercase().contains("buiten")
 }
 
 fn is_purpose_text(pointer: &Pointer) -> bool {
@@ -432,7 +595,7 @@ fn vk110(ctx: &Ctx) -> Vec<Found> {
 
 rule!(
     VK812, "VK812", "b1-hard-to-read", Info, "AVG art. 12 lid 1; WP260 punt 12",
-    what: "Of een langere tekst (vanaf 40 woorden) moeilijk leesbaar is volgens de Flesch-Douma-formule (score onder 40).",
+    what: "Of een langere tekst (vanaf 40 woorden) moeilijk leesbaar is volgens de Flesch-Douma-formule (score onder 40), gemeten zonder de zinnen die VK809 al als te lang meldt: één lange zin is één melding.",
     why: "De AVG vraagt duidelijke en eenvoudige taal (art. 12 lid 1). Een lage Flesch-Douma-score betekent lange zinnen en lange woorden.",
     bad: "  body: De verwerkingsverantwoordelijke draagt zorg voor de rechtmatigheid van de geautomatiseerde gegevensverwerking overeenkomstig de toepasselijke regelgeving … (40+ woorden)\n",
     good: "  body: Wij zorgen dat wij uw gegevens goed gebruiken. Wij houden ons aan de wet. …\n",
@@ -441,24 +604,47 @@ rule!(
 
 fn vk812(ctx: &Ctx) -> Vec<Found> {
     let b = b1::b1();
+    let threshold = b.spec.flesch_douma_min;
+    let limit = b.spec.long_sentence_words;
     texts(ctx)
         .filter(|(_, text)| !mostly_list(text))
-        .filter(|(_, text)| b1::words(text).count() >= b.spec.flesch_min_words)
         .filter_map(|(pointer, text)| {
-            b1::flesch_douma(text)
-                .filter(|s| *s < b.spec.flesch_douma_min)
-                .map(|s| (pointer, s))
+            // Sentences over the length limit are VK809's findings; the reading ease is judged
+            // on the rest, so that one long sentence is one finding, not two on the same span.
+            let rest: Vec<&str> = b1::sentences(text)
+                .into_iter()
+                .map(|r| &text[r])
+                .filter(|sentence| b1::words(sentence).count() <= limit)
+                .collect();
+            let rest = rest.join(" ");
+            if b1::words(&rest).count() < b.spec.flesch_min_words {
+                return None;
+            }
+            // The statement's own readability measure, so lint and statement agree.
+            let score = readability::measure(&[rest]).flesch_douma();
+            (score < threshold).then_some((pointer, score))
         })
         .map(|(pointer, score)| {
+            // Rounded down, so that a score below the limit never prints as the limit itself.
+            let shown = score.floor();
+            let (nl, en) = if shown <= 0.0 {
+                ("0 of lager".to_string(), "0 or lower".to_string())
+            } else {
+                (format!("{shown:.0}"), format!("{shown:.0}"))
+            };
             Found::new(
                 pointer.clone(),
                 ctx.t(
-                    format!("Deze tekst is moeilijk leesbaar (Flesch-Douma {score:.0}; streef naar 60 of meer)."),
-                    format!("This text is hard to read (Flesch-Douma {score:.0}; aim for 60 or more)."),
+                    format!(
+                        "Deze tekst is moeilijk leesbaar: Flesch-Douma {nl}, onder de grens van {threshold:.0}."
+                    ),
+                    format!("This text is hard to read: Flesch-Douma {en}, below the limit of {threshold:.0}."),
                 ),
                 Some(ctx.t(
-                    "Gebruik kortere zinnen en gewone, korte woorden.",
-                    "Use shorter sentences and common, short words.",
+                    format!(
+                        "Gebruik kortere zinnen en gewone, korte woorden, tot de tekst ten minste {threshold:.0} scoort."
+                    ),
+                    format!("Use shorter sentences and common, short words until the text scores at least {threshold:.0}."),
                 )),
             )
             .with_severity(SeverityLevel::Info)

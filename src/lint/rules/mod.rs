@@ -1,4 +1,4 @@
-//! The rules, one family per file (RULES.md §1). Each rule declares code, name, severity,
+//! The rules, one family per file (docs/legal/rules-catalogue.md §1). Each rule declares code, name, severity,
 //! article and docs next to its check, through [`rule!`].
 
 /// Declares a rule constant: metadata, docs for `verklaar explain`, and the check function.

@@ -223,8 +223,16 @@ rule!(
     check: vk111,
 );
 
+/// AVG art. 13 lid 2 sub e is about data collected from the person: a purpose that only uses
+/// data from other sources (art. 14 has no such element), or only anonymised or aggregated
+/// figures made from data collected for another purpose, collects nothing to provide.
+fn collects_from_person(p: &crate::model::Purpose) -> bool {
+    let only_others = !p.sources.is_empty() && p.sources.iter().all(|s| s != crate::model::processing::SOURCE_SELF);
+    !only_others && !super::retention::anonymised(p)
+}
+
 fn vk111(ctx: &Ctx) -> Vec<Found> {
-    let purposes = &ctx.org.purposes;
+    let purposes: Vec<&crate::model::Purpose> = ctx.org.purposes.iter().filter(|p| collects_from_person(p)).collect();
     // A statement that never says whether data must be provided has one defect, not one per
     // purpose: report it once, at the list of purposes, and name how many purposes it concerns.
     if purposes.len() > 1 && purposes.iter().all(|p| p.provision.is_none()) {
@@ -247,7 +255,13 @@ fn vk111(ctx: &Ctx) -> Vec<Found> {
         )];
     }
     let mut out = Vec::new();
-    for (i, p) in ctx.org.purposes.iter().enumerate() {
+    for (i, p) in ctx
+        .org
+        .purposes
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| collects_from_person(p))
+    {
         let (at, nl, en) = match &p.provision {
             None => (
                 ctx.purpose(i).key("provision"),

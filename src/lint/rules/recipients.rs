@@ -118,7 +118,8 @@ fn vk305(ctx: &Ctx) -> Vec<Found> {
         .iter()
         .flatten()
         .enumerate()
-        .filter(|(_, t)| t.mechanism.is_none())
+        // Any one valid mechanism satisfies art. 13 lid 1 sub f; a list names alternatives.
+        .filter(|(_, t)| t.mechanism.is_empty())
         .map(|(i, _)| {
             Found::new(
                 transfer(i),
@@ -127,8 +128,8 @@ fn vk305(ctx: &Ctx) -> Vec<Found> {
                     "You (may) transfer data outside the EEA but do not say on which ground.",
                 ),
                 Some(ctx.t(
-                    "Vul `mechanism` in: adequacy, adequacy_dpf, standard_contractual_clauses, binding_corporate_rules of derogation.",
-                    "Fill in `mechanism`: adequacy, adequacy_dpf, standard_contractual_clauses, binding_corporate_rules or derogation.",
+                    "Vul `mechanism` in: adequacy, adequacy_dpf, standard_contractual_clauses, binding_corporate_rules, appropriate_safeguards of derogation; noemt de verklaring alternatieven, geef dan een lijst.",
+                    "Fill in `mechanism`: adequacy, adequacy_dpf, standard_contractual_clauses, binding_corporate_rules, appropriate_safeguards or derogation; if the statement names alternatives, give a list.",
                 )),
             )
         })
@@ -249,10 +250,18 @@ fn vk306(ctx: &Ctx) -> Vec<Found> {
         .flatten()
         .enumerate()
         .filter(|(_, t)| {
-            matches!(
-                t.mechanism,
-                Some(TransferMechanism::StandardContractualClauses | TransferMechanism::BindingCorporateRules)
-            ) && t.copy_available_at.is_none()
+            // Only when every alternative is a safeguard of art. 46–47: with an adequacy decision
+            // among them there may be no safeguard to copy.
+            !t.mechanism.is_empty()
+                && t.mechanism.iter().all(|m| {
+                    matches!(
+                        m,
+                        TransferMechanism::StandardContractualClauses
+                            | TransferMechanism::BindingCorporateRules
+                            | TransferMechanism::AppropriateSafeguards
+                    )
+                })
+                && t.copy_available_at.is_none()
         })
         .map(|(i, _)| {
             Found::new(
@@ -285,7 +294,11 @@ fn vk307(ctx: &Ctx) -> Vec<Found> {
         .iter()
         .flatten()
         .enumerate()
-        .filter(|(_, t)| matches!(t.mechanism, Some(TransferMechanism::PrivacyShield | TransferMechanism::SafeHarbor)))
+        .filter(|(_, t)| {
+            t.mechanism
+                .iter()
+                .any(|m| matches!(m, TransferMechanism::PrivacyShield | TransferMechanism::SafeHarbor))
+        })
         .map(|(i, _)| {
             Found::new(
                 transfer(i).key("mechanism"),
@@ -304,7 +317,7 @@ fn vk307(ctx: &Ctx) -> Vec<Found> {
 
 rule!(
     VK308, "VK308", "transfer-countries-unspecified", Warning, "AVG art. 13 lid 1 sub f; WP260 annex",
-    what: "Of bij een doorgifte de landen buiten de EER worden genoemd.",
+    what: "Of bij een doorgifte de landen buiten de EER worden genoemd. Een doorgifte die alleen kan voorkomen (`possible: true`) en al aan een grond gebonden is, heeft nog geen land; daarvoor meldt de regel niets.",
     why: "WP260 vraagt de derde landen te noemen; 'elk ander land' of 'buiten de EU' zegt een lezer niet waar zijn gegevens heen gaan.",
     bad: "  - { possible: true, description: Buiten de EU. }\n",
     good: "  - { countries: [US], mechanism: adequacy_dpf }\n",
@@ -317,7 +330,9 @@ fn vk308(ctx: &Ctx) -> Vec<Found> {
         .iter()
         .flatten()
         .enumerate()
-        .filter(|(_, t)| t.countries.is_empty())
+        // A transfer that may happen ("indien dit toch noodzakelijk mocht zijn") has no country
+        // yet; bound by its mechanism, it is stated as far as it can be.
+        .filter(|(_, t)| t.countries.is_empty() && (!t.possible || t.mechanism.is_empty()))
         .map(|(i, _)| {
             Found::new(
                 transfer(i),

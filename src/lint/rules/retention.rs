@@ -128,7 +128,7 @@ fn without_exclusions(text: &str) -> &str {
     re.find(text).map_or(text, |m| &text[..m.start()])
 }
 
-/// The norm of RULES.md §2 this retention statement is about: the first of its texts that
+/// The norm of docs/legal/rules-catalogue.md §2 this retention statement is about: the first of its texts that
 /// matches one.
 fn norm_of(item: &Item) -> Option<&'static RetentionNorm> {
     item.texts.iter().find_map(|t| norm_for(without_exclusions(t)))
@@ -141,7 +141,7 @@ fn words(ctx: &Ctx, d: &Duration) -> String {
 
 rule!(
     VK401, "VK401", "retention-missing", Error, "AVG art. 13 lid 2 sub a; art. 14 lid 2 sub a",
-    what: "Of voor elk doel een bewaartermijn staat: bij het doel, bij de soorten gegevens die het gebruikt, of in het bewaarschema.",
+    what: "Of voor elk doel een bewaartermijn staat: bij het doel, bij de soorten gegevens die het gebruikt, of in het bewaarschema. Een doel dat volgens zijn eigen tekst alleen geanonimiseerde of geaggregeerde gegevens gebruikt, heeft geen termijn nodig.",
     why: "De bewaartermijn, of de criteria om die te bepalen, is een verplicht onderdeel (art. 13 lid 2 sub a).",
     bad: "  - id: fotos\n    description: Foto's en video's van activiteiten\n",
     good: "  - id: fotos\n    description: Foto's en video's van activiteiten\n    retention: { period: P2Y, start: na de activiteit }\n",
@@ -161,6 +161,7 @@ fn vk401(ctx: &Ctx) -> Vec<Found> {
         .enumerate()
         .filter(|(_, p)| {
             p.retention.is_none()
+                && !anonymised(p)
                 && !p.data_categories.iter().any(|id| {
                     ctx.org.data_categories.iter().any(|c| &c.id == id && c.retention.is_some())
                         || schedule.iter().any(|e| e.data_category.as_ref() == Some(id))
@@ -181,6 +182,36 @@ fn vk401(ctx: &Ctx) -> Vec<Found> {
             )
         })
         .collect()
+}
+
+/// The retention statement names the statute of its norm ("WGBO", "7:454", "AWR"), or a
+/// `statute` is given for a statutory norm.
+fn names_statute(item: &Item, norm: &RetentionNorm) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = cached(
+        &RE,
+        r"(?i)\bWGBO\b|\b7:454\b|\bAWR\b|\bAlgemene\s+wet\s+inzake\s+rijksbelastingen\b|\bJeugdwet\b|\b2:10\b",
+    );
+    norm.kind == NormKind::Min
+        && (item.retention.statute.is_some()
+            || item
+                .texts
+                .iter()
+                .chain(item.retention.criteria.as_ref())
+                .any(|t| re.is_match(t)))
+}
+
+/// The purpose processes only anonymised or aggregated data, by its own words: such data are
+/// no personal data (AVG overweging 26), so no retention term is owed for them.
+pub(crate) fn anonymised(p: &crate::model::Purpose) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = cached(
+        &RE,
+        r"(?i)\b(uitsluitend|alleen|enkel|volledig)\s+(geanonimiseerd|anoniem|geaggregeerd)e?\b|\b(geanonimiseerde|anonieme|geaggregeerde)\s+(gegevens|data|resultaten|cijfers|statistieken|aantallen)\b|\b(geaggregeerd|geanonimiseerd)\s+(en|of)\s+(geaggregeerd|geanonimiseerd)\b|\bniet[- ]herleidbare?\b|\bniet\s+(tot\s+(u|jou|je|personen|een\s+persoon)\s+)?te\s+herleiden\b",
+    );
+    std::iter::once(&p.description)
+        .chain(p.details.as_ref())
+        .any(|t| re.is_match(t))
 }
 
 /// The statement's general retention text is generic and no period is given anywhere (VK402).
@@ -460,21 +491,35 @@ rule!(
 );
 
 fn vk406(ctx: &Ctx) -> Vec<Found> {
-    all_retention(ctx)
+    items(ctx)
         .into_iter()
-        .filter(|(_, r, _)| r.period.is_some() && r.start.is_none())
-        .map(|(at, r, name)| {
-            let period = r.period.map(|p| words(ctx, &p)).unwrap_or_default();
+        .filter(|item| item.retention.period.is_some() && item.retention.start.is_none())
+        // A term that names its statute (BW art. 7:454 lid 3, AWR art. 52) starts where that
+        // statute says: the reader can determine it.
+        .filter(|item| !norm_of(item).is_some_and(|norm| names_statute(item, norm)))
+        .map(|item| {
+            let period = item.retention.period.map(|p| words(ctx, &p)).unwrap_or_default();
+            let name = &item.name;
+            // The start event the law or guidance uses for this kind of record (a tax record
+            // counts from the end of the financial year, not from a change in a medical file);
+            // for records no norm covers, an event that fits any file.
+            let help = match norm_of(&item) {
+                Some(norm) => ctx.t(
+                    format!("Vul `start` in. Voor {} is dat gewoonlijk '{}' ({}).", norm.records, norm.start, norm.source),
+                    format!("Fill in `start`. For {} that is usually '{}' ({}).", norm.records, norm.start, norm.source),
+                ),
+                None => ctx.t(
+                    "Vul `start` in: de gebeurtenis waarna de termijn telt, bijvoorbeeld 'na het einde van de begeleiding' of 'na uw laatste contact met ons'.",
+                    "Fill in `start`: the event after which the period counts, e.g. 'na het einde van de begeleiding' (after the end of the support) or 'na uw laatste contact met ons' (after your last contact with us).",
+                ),
+            };
             Found::new(
-                at.key("period"),
+                item.at.key("period"),
                 ctx.t(
                     format!("Vanaf wanneer telt de termijn {period} voor '{name}'?"),
                     format!("From when does the period {period} for '{name}' count?"),
                 ),
-                Some(ctx.t(
-                    "Vul `start` in, bijvoorbeeld 'na de laatste wijziging in het dossier'.",
-                    "Fill in `start`, e.g. 'na de laatste wijziging in het dossier'.",
-                )),
+                Some(help),
             )
         })
         .collect()

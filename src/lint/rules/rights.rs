@@ -26,7 +26,7 @@ fn longer_than_a_month(d: &Duration) -> bool {
 }
 
 /// The rights the statement must state, with why: [`derived_rights`] (the purposes and the
-/// statement-level bases, RULES.md §4) without the AP complaint, which is always stated.
+/// statement-level bases, docs/legal/rules-catalogue.md §4) without the AP complaint, which is always stated.
 fn required(ctx: &Ctx) -> BTreeMap<Right, RightGrounds> {
     let mut out = derived_rights(ctx.org);
     out.retain(|_, why| !why.purposes.is_empty() || !why.statement_bases.is_empty());
@@ -736,7 +736,8 @@ fn vk515(ctx: &Ctx) -> Vec<Found> {
 }
 
 /// A limit that the law itself sets, even when the statement does not cite the article: a
-/// deferral to the law ("voor zover wettelijk toegestaan", AVG art. 17 lid 3 sub b), the rights of
+/// citation of AVG art. 17 lid 3, art. 23 or UAVG art. 41; the grounds of art. 17 lid 3 for
+/// erasure; a deferral to the law ("voor zover wettelijk toegestaan", AVG art. 17 lid 3 sub b), the rights of
 /// others or the prevention of criminal offences for access (AVG art. 15 lid 4; UAVG art. 41 lid 1
 /// sub c en i; BW art. 7:457), and objection against "bepaalde verwerkingen" (art. 21 lid 1 only
 /// covers processing on basis e or f).
@@ -744,6 +745,8 @@ fn lawful_limit(right: Right, text: &str) -> bool {
     static LAW: OnceLock<Regex> = OnceLock::new();
     static OTHERS: OnceLock<Regex> = OnceLock::new();
     static OBJECTION: OnceLock<Regex> = OnceLock::new();
+    static CITED: OnceLock<Regex> = OnceLock::new();
+    static ERASURE: OnceLock<Regex> = OnceLock::new();
     let re = |cell: &'static OnceLock<Regex>, pattern: &str| -> &'static Regex {
         cell.get_or_init(|| Regex::new(pattern).expect("literal regex"))
     };
@@ -754,7 +757,25 @@ fn lawful_limit(right: Right, text: &str) -> bool {
     if law.is_match(text) {
         return true;
     }
+    // The statement cites the lawful limit itself: AVG art. 17 lid 3, art. 23 or UAVG art. 41.
+    let cited = re(
+        &CITED,
+        r"(?i)\bart(ikel|\.)?\s*17\s*(,\s*)?(lid\s*)?(3|\(3\))|\bart(ikel|\.)?\s*23\b[^.]{0,20}\b(AVG|GDPR)\b|\b(AVG|GDPR)\s+art(ikel|\.)?\s*23\b|\bart(ikel|\.)?\s*41\b[^.]{0,20}\bUAVG\b|\bUAVG\s+art(ikel|\.)?\s*41\b",
+    );
+    if cited.is_match(text) {
+        return true;
+    }
     match right {
+        // AVG art. 17 lid 3: erasure does not apply where processing is needed for a legal
+        // obligation to keep the data (sub b), public health (sub c), archiving or research
+        // under art. 89 (sub d), or to establish, exercise or defend legal claims (sub e), such
+        // as a complaint or an incident (calamiteit) still under investigation; BW art. 7:455
+        // lid 2 (a medical record of considerable importance to someone else).
+        Right::Erasure => re(
+            &ERASURE,
+            r"(?i)\b(wettelijke\s+)?bewaarplicht|\bwettelijk\s+(verplicht|voorgeschreven)\b[^.]{0,40}\bbewaren\b|\bbewaren\b[^.]{0,40}\bwettelijk\s+verplicht\b|\brechtsvordering|\b(juridische|gerechtelijke)\s+procedure|\bverweer\b|\bgeschil\b|\bklacht\b[^.]{0,60}\b(niet\s+(is\s+)?afgerond|loopt|lopende)\b|\bcalamiteit|\baanmerkelijk\s+belang\s+(is\s+)?voor\s+een\s+ander|\bvolksgezondheid\b|\b(archivering|wetenschappelijk(\s+of\s+historisch)?\s+onderzoek)\b",
+        )
+        .is_match(text),
         Right::Access => re(
             &OTHERS,
             r"(?i)\bgegevens\s+van\s+(anderen|derden)\b|\b(belang|persoonlijke\s+levenssfeer|privacy|rechten(\s+en\s+vrijheden)?)\s+van\s+(een\s+)?(ander|anderen|derde|derden)\b|\bstrafbare\s+feiten\b|\banderen\s+(te\s+)?beschermen\b",

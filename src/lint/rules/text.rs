@@ -19,7 +19,7 @@ pub fn names_statute(text: &str) -> bool {
     .is_match(text)
 }
 
-/// Retention wording that is no term at all (RULES.md VK402).
+/// Retention wording that is no term at all (docs/legal/rules-catalogue.md §1 VK402).
 pub fn generic_retention(text: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     cached(
