@@ -138,7 +138,13 @@ fn review_path(loaded: &Loaded, at: &Pointer) -> String {
                 .find(|(p, _)| *p == id_at)
                 .map(|(_, v)| v.clone());
             match id {
-                Some(id) if loaded.map.resolve(&format!("{out}.{id}").trim_start_matches('.').to_string()).as_ref() == Some(&item) => {
+                Some(id)
+                    if loaded
+                        .map
+                        .resolve(format!("{out}.{id}").trim_start_matches('.'))
+                        .as_ref()
+                        == Some(&item) =>
+                {
                     if !out.is_empty() {
                         out.push('.');
                     }
@@ -178,7 +184,11 @@ struct Counts {
 impl Counts {
     fn precision(&self) -> f64 {
         let all = self.true_pos + self.false_pos;
-        if all == 0 { 1.0 } else { self.true_pos as f64 / all as f64 }
+        if all == 0 {
+            1.0
+        } else {
+            self.true_pos as f64 / all as f64
+        }
     }
     fn recall(&self) -> f64 {
         if self.expected == 0 {
@@ -283,7 +293,9 @@ fn review_set_precision_and_recall() {
     let files = review_files();
     let mut failures = Vec::new();
     if files.len() < 8 {
-        failures.push(format!("expected five real organisations and three own statements: {files:?}"));
+        failures.push(format!(
+            "expected five real organisations and three own statements: {files:?}"
+        ));
     }
     let mut total: BTreeMap<Class, Counts> = BTreeMap::new();
     println!(
@@ -303,7 +315,11 @@ fn review_set_precision_and_recall() {
         let outcome = score(&review, &loaded, &findings);
         let get = |c: Class| outcome.counts.get(&c).copied().unwrap_or_default();
         let (serious, info) = (get(Class::Serious), get(Class::Info));
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string();
         println!(
             "{:<44} {:>8.3} {:>8.3} {:>8.3} {:>8.3}   (e+w: {} true, {} false, {}/{} expected; info: {} true, {} false, {}/{} expected; {} unreviewed)",
             name,
@@ -337,10 +353,16 @@ fn review_set_precision_and_recall() {
             ));
         }
         if serious.precision() < MIN_PRECISION_SERIOUS {
-            failures.push(format!("{name}: precision (errors+warnings) {:.3} < {MIN_PRECISION_SERIOUS}", serious.precision()));
+            failures.push(format!(
+                "{name}: precision (errors+warnings) {:.3} < {MIN_PRECISION_SERIOUS}",
+                serious.precision()
+            ));
         }
         if info.precision() < MIN_PRECISION_INFO {
-            failures.push(format!("{name}: precision (infos) {:.3} < {MIN_PRECISION_INFO}", info.precision()));
+            failures.push(format!(
+                "{name}: precision (infos) {:.3} < {MIN_PRECISION_INFO}",
+                info.precision()
+            ));
         }
         if serious.recall() + 1e-9 < review.baseline.recall_serious {
             failures.push(format!(
@@ -350,7 +372,11 @@ fn review_set_precision_and_recall() {
             ));
         }
         if info.recall() + 1e-9 < review.baseline.recall_info {
-            failures.push(format!("{name}: recall (infos) {:.3} < baseline {}", info.recall(), review.baseline.recall_info));
+            failures.push(format!(
+                "{name}: recall (infos) {:.3} < baseline {}",
+                info.recall(),
+                review.baseline.recall_info
+            ));
         }
         if std::env::var_os("REVIEW_DUMP").is_some() {
             println!("{}", outcome.unreviewed.join("\n"));
