@@ -394,3 +394,43 @@ fn review_set_precision_and_recall() {
     );
     assert!(failures.is_empty(), "review set:\n{}", failures.join("\n"));
 }
+
+/// The scorer itself, on a file whose one certain finding (VK102: a purpose without a legal
+/// basis) is reviewed and everything else is not: it must count the match, list the rest as
+/// unreviewed, and reject a ruled-false entry that names no place in the file. Runs while the
+/// review set itself is ignored, so the machinery cannot rot unseen.
+#[test]
+fn scorer_matches_by_code_and_path_and_reports_the_rest() {
+    let yaml = "schema_version: 1\norganisation:\n  name: Proef\nstatement:\n  address_form: u\npurposes:\n  - id: nieuwsbrief\n    description: Nieuwsbrieven versturen.\n";
+    let loaded = verklaar::model::load::load_bytes("proef.yaml", yaml.as_bytes())
+        .unwrap_or_else(|f| panic!("the test file loads: {:?}", f.diagnostics));
+    let findings = lint::check(&loaded, &options());
+    let review: ReviewFile = serde_saphyr::from_str(
+        "file: proef.yaml\nbaseline: { recall_serious: 1.0, recall_info: 1.0 }\nexpected:\n  - { code: VK102, at: purposes.nieuwsbrief.legal_basis, why: art. 13 lid 1 sub c }\n  - { code: VK102, at: purposes.nieuwsbrief.legal_basis, why: a second copy finds nothing }\nfalse:\n  - { code: VK999, at: nergens.hier, why: stale }\n",
+    )
+    .expect("a valid review file");
+    let outcome = score(&review, &loaded, &findings);
+    let serious = outcome.counts.get(&Class::Serious).copied().unwrap_or_default();
+    assert_eq!(serious.true_pos, 1, "the VK102 finding matches one entry");
+    assert_eq!(
+        (serious.found_expected, serious.expected),
+        (1, 2),
+        "one finding serves one entry"
+    );
+    assert!(serious.recall() < 1.0);
+    assert!(
+        outcome.unreviewed.iter().all(|u| !u.contains("code: VK102")),
+        "VK102 is reviewed: {:?}",
+        outcome.unreviewed
+    );
+    assert_eq!(
+        outcome.unreviewed.len(),
+        findings.len() - 1,
+        "every other finding is unreviewed"
+    );
+    assert!(
+        outcome.problems.iter().any(|p| p.contains("VK999")),
+        "a stale ruled-false entry is a problem: {:?}",
+        outcome.problems
+    );
+}
