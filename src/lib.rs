@@ -7,6 +7,8 @@
 pub mod cli;
 pub mod diagnostics;
 pub mod document;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod i18n;
 pub mod legal;
 pub mod lint;
