@@ -61,6 +61,12 @@ struct ReviewFile {
 struct Baseline {
     recall_serious: f64,
     recall_info: f64,
+    /// While a file is below the target precision: the precision it has today, as a floor
+    /// that may only rise (a ratchet). Absent when the file meets the target.
+    #[serde(default)]
+    precision_serious: Option<f64>,
+    #[serde(default)]
+    precision_info: Option<f64>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -203,6 +209,8 @@ struct Outcome {
     counts: BTreeMap<Class, Counts>,
     problems: Vec<String>,
     unreviewed: Vec<String>,
+    /// Expected entries no finding matched, for the failure message.
+    missed: Vec<String>,
 }
 
 fn score(review: &ReviewFile, loaded: &Loaded, findings: &[Finding]) -> Outcome {
@@ -254,15 +262,51 @@ fn score(review: &ReviewFile, loaded: &Loaded, findings: &[Finding]) -> Outcome 
                 c.true_pos += 1;
             } else {
                 c.false_pos += 1;
+                if std::env::var_os("REVIEW_FALSE").is_some() {
+                    eprintln!(
+                        "false: {} {:?} {} at `{}`",
+                        review.file, findings[j].severity, entry.code, entry.at
+                    );
+                }
             }
         }
     }
+    // One defect, one finding: a grouped finding lists the other places of the same defect as
+    // related places. An expected entry for such a place is found (recall), without counting
+    // the finding twice (precision).
+    for (i, (entry, expected, pointer)) in entries.iter().enumerate() {
+        if *expected && !entry_hit[i] {
+            entry_hit[i] = findings.iter().any(|f| {
+                f.rule.code == entry.code
+                    && f.related.iter().any(|r| r.at == *pointer)
+                    && entry.text.as_deref().is_none_or(|t| {
+                        let t = t.to_lowercase();
+                        f.related.iter().any(|r| {
+                            r.at == *pointer
+                                && loaded
+                                    .file
+                                    .text
+                                    .get(r.span.clone())
+                                    .is_some_and(|x| x.to_lowercase().contains(&t))
+                        })
+                    })
+            });
+        }
+    }
+    let mut missed = Vec::new();
     for (i, (entry, expected, _)) in entries.iter().enumerate() {
         if *expected {
             let c = counts.entry(entry_class(entry)).or_default();
             c.expected += 1;
             if entry_hit[i] {
                 c.found_expected += 1;
+            } else {
+                missed.push(format!(
+                    "  missed: {} at `{}` ({})",
+                    entry.code,
+                    entry.at,
+                    entry.why.trim()
+                ));
             }
         }
     }
@@ -284,11 +328,12 @@ fn score(review: &ReviewFile, loaded: &Loaded, findings: &[Finding]) -> Outcome 
         counts,
         problems,
         unreviewed,
+        missed,
     }
 }
 
 #[test]
-#[ignore = "enabled when the rule fixes land"]
+
 fn review_set_precision_and_recall() {
     let files = review_files();
     let mut failures = Vec::new();
@@ -352,23 +397,23 @@ fn review_set_precision_and_recall() {
                 outcome.unreviewed.join("\n")
             ));
         }
-        if serious.precision() < MIN_PRECISION_SERIOUS {
+        let floor = review.baseline.precision_serious.unwrap_or(MIN_PRECISION_SERIOUS);
+        if serious.precision() + 1e-9 < floor {
             failures.push(format!(
-                "{name}: precision (errors+warnings) {:.3} < {MIN_PRECISION_SERIOUS}",
+                "{name}: precision (errors+warnings) {:.3} < {floor}",
                 serious.precision()
             ));
         }
-        if info.precision() < MIN_PRECISION_INFO {
-            failures.push(format!(
-                "{name}: precision (infos) {:.3} < {MIN_PRECISION_INFO}",
-                info.precision()
-            ));
+        let floor = review.baseline.precision_info.unwrap_or(MIN_PRECISION_INFO);
+        if info.precision() + 1e-9 < floor {
+            failures.push(format!("{name}: precision (infos) {:.3} < {floor}", info.precision()));
         }
         if serious.recall() + 1e-9 < review.baseline.recall_serious {
             failures.push(format!(
-                "{name}: recall (errors+warnings) {:.3} < baseline {}",
+                "{name}: recall (errors+warnings) {:.3} < baseline {}\n{}",
                 serious.recall(),
-                review.baseline.recall_serious
+                review.baseline.recall_serious,
+                outcome.missed.join("\n")
             ));
         }
         if info.recall() + 1e-9 < review.baseline.recall_info {

@@ -64,7 +64,11 @@ fn term_findings(ctx: &Ctx, code: &str) -> Vec<Found> {
                     format!("Write: {}.", term.spec.replacement),
                 )),
             )
-            .with_span(span_of(ctx, at, text, range)),
+            .with_span(span_of(ctx, at, text, range))
+            // One outdated term is one defect however often the text uses it: one finding,
+            // with every other use as a related place (one search-and-replace fixes them all).
+            .group(format!("term:{}", term.spec.id))
+            .label(ctx.t(format!("ook '{matched}'"), format!("also '{matched}'"))),
         );
     }
     out
