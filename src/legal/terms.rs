@@ -22,6 +22,10 @@ pub struct TermSpec {
     /// (VK804): shown in the finding.
     #[serde(default)]
     pub article: Option<String>,
+    /// Terms with the same cause are one defect (the CBP's name and its old website): one
+    /// finding, every use a related place. Default: the term's own id.
+    #[serde(default)]
+    pub cause: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

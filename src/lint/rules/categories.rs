@@ -370,26 +370,43 @@ fn vk209(ctx: &Ctx) -> Vec<Found> {
         .enumerate()
         .filter(|(_, p)| uses_health_data(ctx, p))
     {
-        for (j, id) in p.recipients.iter().enumerate() {
-            let Some(r) = recipients.iter().find(|r| &r.id == id) else {
-                continue;
-            };
-            let claims = r.name.to_lowercase().contains("zorgverzekeraar");
-            if !non_care.is_match(&r.name) || r.statute.is_some() || r.consent_required || claims {
-                continue;
-            }
-            out.push(Found::new(
+        // One purpose whose health data go to several such recipients is one defect (the
+        // sentence that names them): one finding, every recipient a place of it.
+        let hits: Vec<(usize, &str)> = p
+            .recipients
+            .iter()
+            .enumerate()
+            .filter_map(|(j, id)| recipients.iter().find(|r| &r.id == id).map(|r| (j, r)))
+            .filter(|(_, r)| {
+                let claims = r.name.to_lowercase().contains("zorgverzekeraar");
+                non_care.is_match(&r.name) && r.statute.is_none() && !r.consent_required && !claims
+            })
+            .map(|(j, r)| (j, r.name.as_str()))
+            .collect();
+        let Some(&(first, _)) = hits.first() else {
+            continue;
+        };
+        let names: Vec<String> = hits.iter().map(|(_, n)| format!("'{n}'")).collect();
+        let list = ctx.lang.and_list(&names);
+        let mut found = Found::new(
+            ctx.purpose(i).key("recipients").index(first),
+            ctx.t(
+                format!("Gezondheidsgegevens van '{}' gaan naar {list} zonder genoemde wet of toestemming.", p.description),
+                format!("Health data of '{}' go to {list} without a named statute or consent.", p.description),
+            ),
+            Some(ctx.t(
+                "Noem bij de ontvanger de wet (`statute`) of leg vast dat het alleen met uitdrukkelijke toestemming gebeurt (`consent_required: true`); uw beroepsgeheim (art. 7:457 BW) geldt ook hier.",
+                "Name the statute at the recipient (`statute`) or record that it only happens with explicit consent (`consent_required: true`); professional secrecy (art. 7:457 BW) applies.",
+            )),
+        );
+        for &(j, name) in &hits[1..] {
+            found = found.also(
                 ctx.purpose(i).key("recipients").index(j),
-                ctx.t(
-                    format!("Gezondheidsgegevens van '{}' gaan naar '{}' zonder genoemde wet of toestemming.", p.description, r.name),
-                    format!("Health data of '{}' go to '{}' without a named statute or consent.", p.description, r.name),
-                ),
-                Some(ctx.t(
-                    "Noem bij de ontvanger de wet (`statute`) of leg vast dat het alleen met uitdrukkelijke toestemming gebeurt (`consent_required: true`); uw beroepsgeheim (art. 7:457 BW) geldt ook hier.",
-                    "Name the statute at the recipient (`statute`) or record that it only happens with explicit consent (`consent_required: true`); professional secrecy (art. 7:457 BW) applies.",
-                )),
-            ));
+                None,
+                ctx.t(format!("ook '{name}'"), format!("also '{name}'")),
+            );
         }
+        out.push(found);
     }
     out
 }

@@ -413,8 +413,10 @@ fn same_identifier(kind: IdKind, a: &str, b: &str) -> bool {
     }
     let distance = strsim::levenshtein(a, b);
     match kind {
-        // Two IBANs that both pass the check are two accounts.
-        IdKind::Iban => distance <= 2 && !(iban_problems(a).is_empty() && iban_problems(b).is_empty()),
+        // Two IBANs that both pass the check are two accounts; a form that fails it is a
+        // typo, which VK702 reports with the number it should be. Reporting the two spellings
+        // here as well would make one defect two findings.
+        IdKind::Iban => false,
         IdKind::Kvk | IdKind::Btw => distance <= 2,
         // Addresses one typo apart (a changed, dropped or swapped character); short addresses
         // can be distinct people.
@@ -430,10 +432,10 @@ fn same_identifier(kind: IdKind, a: &str, b: &str) -> bool {
 
 rule!(
     VK701, "VK701", "identifier-inconsistent", Error, "AVG art. 12 lid 1; art. 5 lid 1 sub a",
-    what: "Of hetzelfde IBAN, KvK-nummer, btw-identificatienummer, e-mailadres of telefoonnummer op twee of meer manieren wordt geschreven (na het weglaten van spaties, punten en streepjes en los van hoofdletters). Namen worden niet vergeleken.",
+    what: "Of hetzelfde KvK-nummer, btw-identificatienummer, e-mailadres of telefoonnummer op twee of meer manieren wordt geschreven (na het weglaten van spaties, punten en streepjes en los van hoofdletters). Namen worden niet vergeleken; een IBAN met een typefout meldt VK702.",
     why: "Wie twee verschillende schrijfwijzen ziet, weet niet welke klopt; betalingen, verzoeken of klachten komen dan verkeerd aan. De informatie moet juist en duidelijk zijn (AVG art. 12 lid 1; art. 5 lid 1 sub a).",
-    bad: "organisation:\n  iban:\n    - NL25RAB00123548020\n    - NL25RABO0123548020\n",
-    good: "organisation:\n  iban:\n    - NL25RABO0123548020\n",
+    bad: "organisation:\n  contact: { email: info@delinde.example }\nrights:\n  channel: { email: info@delnide.example }\n",
+    good: "organisation:\n  contact: { email: info@delinde.example }\nrights:\n  channel: { email: info@delinde.example }\n",
     check: vk701,
 );
 
@@ -520,7 +522,17 @@ fn vk702(ctx: &Ctx) -> Vec<Found> {
             let en = ctx
                 .lang
                 .and_list(&problems.iter().map(|(_, en)| en.clone()).collect::<Vec<_>>());
+            let elsewhere = |s: &str| {
+                ctx.memo("identifiers", || identifiers(ctx))
+                    .iter()
+                    .any(|o| o.kind == IdKind::Iban && o.norm == s)
+            };
             let help = match iban_suggestion(&occ.norm) {
+                // The other spelling in the file is the valid one: one typo, one finding.
+                Some(s) if elsewhere(&s) => ctx.t(
+                    format!("Elders in de verklaring staat '{s}'; dat IBAN klopt wel. Schrijf het overal zo."),
+                    format!("Elsewhere the statement has '{s}'; that IBAN is valid. Write it that way everywhere."),
+                ),
                 Some(s) => ctx.t(
                     format!("Bedoelt u '{s}'? Dat IBAN klopt wel. Neem het nummer over van uw bankafschrift."),
                     format!("Did you mean '{s}'? That IBAN is valid. Copy the number from your bank statement."),
@@ -1411,7 +1423,8 @@ mod tests {
         assert_eq!(normalise(IdKind::Btw, "NL8007.99.938.B.01"), "NL800799938B01");
         assert_eq!(normalise(IdKind::Phone, "+31 (0)73 - 689 07 90"), "0736890790");
         assert_eq!(normalise(IdKind::Phone, "073 - 689 07 90"), "0736890790");
-        assert!(same_identifier(
+        // An IBAN typo is VK702's finding, not a second spelling of the same identifier.
+        assert!(!same_identifier(
             IdKind::Iban,
             "NL25RAB00123548020",
             "NL25RABO0123548020"

@@ -317,7 +317,7 @@ fn vk008(ctx: &Ctx) -> Vec<Found> {
 }
 
 rule!(
-    VK009, "VK009", "security-undescribed", Warning, "AVG art. 5 lid 1 sub f; art. 32 (geen art. 13-element)",
+    VK009, "VK009", "security-undescribed", Info, "AVG art. 5 lid 1 sub f; art. 32 (geen art. 13-element)",
     what: "Of de verklaring de belangrijkste beveiligingsmaatregelen noemt.",
     why: "Geen verplicht onderdeel van art. 13, maar lezers willen weten hoe hun gegevens beschermd worden (art. 5 lid 1 sub f, art. 32).",
     bad: "security:\n  measures: []\n",
@@ -332,8 +332,8 @@ fn vk009(ctx: &Ctx) -> Vec<Found> {
     vec![Found::new(
         Pointer::root().key("security").key("measures"),
         ctx.t(
-            "U beschrijft niet hoe u persoonsgegevens beveiligt.",
-            "You do not describe how you secure personal data.",
+            "U beschrijft niet hoe u persoonsgegevens beveiligt. De wet vraagt dat niet in de verklaring, maar lezers willen weten hoe hun gegevens beschermd zijn.",
+            "You do not describe how you secure personal data. The law does not require it in the statement, but readers want to know how their data are protected.",
         ),
         Some(ctx.t(
             "Noem in `security.measures` de belangrijkste maatregelen in gewone woorden.",

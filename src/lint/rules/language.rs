@@ -67,7 +67,7 @@ fn term_findings(ctx: &Ctx, code: &str) -> Vec<Found> {
             .with_span(span_of(ctx, at, text, range))
             // One outdated term is one defect however often the text uses it: one finding,
             // with every other use as a related place (one search-and-replace fixes them all).
-            .group(format!("term:{}", term.spec.id))
+            .group(format!("term:{}", term.spec.cause.as_deref().unwrap_or(&term.spec.id)))
             .label(ctx.t(format!("ook '{matched}'"), format!("also '{matched}'"))),
         );
     }
@@ -189,6 +189,11 @@ rule!(
 );
 
 fn vk806(ctx: &Ctx) -> Vec<Found> {
+    // The same outdated term in the retention schedule is VK403's finding, with these
+    // sentences as its places: one defect, one finding.
+    if super::retention::wgbo_term_outdated(ctx) {
+        return Vec::new();
+    }
     term_findings(ctx, "VK806")
 }
 
@@ -248,7 +253,7 @@ fn vk809(ctx: &Ctx) -> Vec<Found> {
     let mut out = Vec::new();
     for (pointer, text) in texts(ctx) {
         for sentence in b1::sentences(text) {
-            let count = b1::words(&text[sentence.clone()]).count();
+            let count = longest_part(&text[sentence.clone()]);
             if count > limit {
                 out.push(
                     Found::new(
@@ -268,6 +273,22 @@ fn vk809(ctx: &Ctx) -> Vec<Found> {
         }
     }
     out
+}
+
+/// The words of a sentence, or of its longest part when it is a list written inline ("… voor:
+/// a; b; c; d."): a reader takes such a list item by item, as the bulleted list it stands for.
+fn longest_part(sentence: &str) -> usize {
+    let inline_list = sentence
+        .split_once(':')
+        .filter(|(_, items)| items.matches(';').count() >= 2);
+    match inline_list {
+        Some((lead, items)) => std::iter::once(lead)
+            .chain(items.split(';'))
+            .map(|part| b1::words(part).count())
+            .max()
+            .unwrap_or(0),
+        None => b1::words(sentence).count(),
+    }
 }
 
 fn trimmed(text: &str, range: Range<usize>) -> Range<usize> {
@@ -500,7 +521,25 @@ fn defined_example(text: &str, range: &Range<usize>) -> bool {
     let sentence = before
         .rfind(['.', '!', '?', ':', '\n'])
         .map_or(before, |i| &before[i + 1..]);
-    sentence.chars().filter(|c| c.is_alphanumeric()).count() > 0
+    sentence.chars().filter(|c| c.is_alphanumeric()).count() > 0 && !after_condition(sentence)
+}
+
+/// "Wij delen uw gegevens als wij wettelijk verplicht zijn, bijvoorbeeld …": the examples
+/// follow a condition, not a category, so they leave open when data are shared and with whom.
+fn after_condition(sentence: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    // Only examples set off by a comma hang on the clause before them; "e-mail zoals
+    // nieuwsbrieven" illustrates the noun it follows.
+    if !sentence.trim_end().ends_with(',') {
+        return false;
+    }
+    let clause = sentence.trim_end().trim_end_matches(',');
+    let clause = clause.rfind(',').map_or(clause, |i| &clause[i + 1..]);
+    RE.get_or_init(|| {
+        // Literal pattern, covered by the VK811 fixtures.
+        Regex::new(r"(?i)\b(als|indien|wanneer|voor\s+zover|tenzij)\b").expect("literal regex")
+    })
+    .is_match(clause)
 }
 
 fn is_can(word: &str) -> bool {
@@ -536,7 +575,7 @@ fn storage_inside_eu(text: &str, range: &Range<usize>) -> bool {
     let sentence = &text[start..end];
     let re = RE.get_or_init(|| {
         // A literal pattern, covered by the VK811 fixtures.
-        Regex::new(r"(?i)\b(opgeslagen|bewaard|verwerkt|gehost)\b[^.]*\b(binnen\s+de\s+(Europese\s+(Unie|Economische\s+Ruimte)|EU|EER)|in\s+Nederland)\b")
+        Regex::new(r"(?i)\b(opgeslagen|bewaard|verwerkt|gehost|staan)\b[^.]*\b(binnen\s+de\s+(Europese\s+(Unie|Economische\s+Ruimte)|EU|EER)|in\s+Nederland)\b")
             .expect("literal regex")
     });
     re.is_match(sentence) && !sentence.to_lowercase().contains("buiten")
@@ -552,7 +591,7 @@ fn catch_alls(text: &str) -> Vec<Range<usize>> {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         RegexBuilder::new(
-            r"\bo\.a\.|\bonder\s+andere\b|\b(andere|overige)\s+doel(einden|en)\b|\bbeleid\s+en\s+beheer\b|\bwettelijke\s+doel(einden|en)\b|\bstaan\s+(vermeld|beschreven|omschreven)\s+in\b|\bzoals\s+(die\s+)?(staan\s+)?omschreven\s+in\b|\balgemene\s+voorwaarden\b",
+            r"\bo\.a\.|\bonder\s+andere\b|\b(andere|overige)\s+doel(einden|en)\b|\bbeleid\s+en\s+beheer\b|\bwettelijke\s+doel(einden|en)\b|\bstaan\s+(vermeld|beschreven|omschreven)\s+in(\s+de\s+algemene\s+voorwaarden)?\b|\bzoals\s+(die\s+)?(staan\s+)?omschreven\s+in\b|\balgemene\s+voorwaarden\b",
         )
         .case_insensitive(true)
         .build()
@@ -562,6 +601,15 @@ fn catch_alls(text: &str) -> Vec<Range<usize>> {
     .find_iter(text)
     .map(|m| m.range())
     .collect()
+}
+
+/// A VK110 match that hands the purposes to another document rather than naming a catch-all.
+fn is_document_reference(phrase: &str) -> bool {
+    let lower = phrase.to_lowercase();
+    lower.contains("omschreven")
+        || lower.contains("vermeld")
+        || lower.contains("beschreven")
+        || lower.contains("voorwaarden")
 }
 
 rule!(
@@ -578,7 +626,23 @@ fn vk110(ctx: &Ctx) -> Vec<Found> {
     for (pointer, text) in texts(ctx).filter(|(p, _)| is_purpose_text(p)) {
         for range in catch_alls(text) {
             let phrase = &text[range.clone()];
-            out.push(
+            let found = if is_document_reference(phrase) {
+                // Purposes left to another document are one defect however often the text
+                // points there: one finding, every reference a place of it.
+                Found::new(
+                    pointer.clone(),
+                    ctx.t(
+                        format!("'{phrase}': het doel staat niet hier, maar in een ander document."),
+                        format!("'{phrase}': the purpose is not stated here but in another document."),
+                    ),
+                    Some(ctx.t(
+                        "Beschrijf elk doel in de verklaring zelf, in `purposes`; een verwijzing naar een ander document zegt de lezer niet wat er met zijn gegevens gebeurt.",
+                        "Describe each purpose in the statement itself, in `purposes`; a reference to another document does not tell the reader what happens to their data.",
+                    )),
+                )
+                .group("document-reference")
+                .label(ctx.t(format!("ook '{phrase}'"), format!("also '{phrase}'")))
+            } else {
                 Found::new(
                     pointer.clone(),
                     ctx.t(
@@ -590,8 +654,8 @@ fn vk110(ctx: &Ctx) -> Vec<Found> {
                         "Describe concretely what you do with the data; list each purpose separately in `purposes`.",
                     )),
                 )
-                .with_span(span_of(ctx, pointer, text, &range)),
-            );
+            };
+            out.push(found.with_span(span_of(ctx, pointer, text, &range)));
         }
     }
     out
@@ -678,6 +742,17 @@ fn mostly_list(text: &str) -> bool {
 
 /// Free texts that end up in the statement as prose a reader reads, in the address form of the
 /// statement: not the `lint:` block, not law titles or the wording of an old statement.
+/// A list of definitions that defines the term itself ("**Betrokkene:** degene over wie …"):
+/// there the legal term is what the text explains, not a failure to address the reader.
+fn defines_data_subject(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        // Literal pattern, covered by the VK814 fixtures.
+        Regex::new(r"(?im)^\s*(?:[-*]\s+)?(?:\*\*|__)?betrokkenen?\s*(?:\*\*|__)?\s*:").expect("literal regex")
+    })
+    .is_match(text)
+}
+
 fn addressed_text(pointer: &Pointer) -> bool {
     let p = pointer.as_str();
     let last = p.rsplit('/').next().unwrap_or("");
@@ -853,7 +928,7 @@ fn vk814(ctx: &Ctx) -> Vec<Found> {
         AddressForm::Je => ("je", "jouw"),
     };
     let mut out = Vec::new();
-    for (pointer, text) in texts(ctx).filter(|(p, _)| addressed_text(p)) {
+    for (pointer, text) in texts(ctx).filter(|(p, text)| addressed_text(p) && !defines_data_subject(text)) {
         let Some((range, count)) = outside_verbatim(text, re) else {
             continue;
         };

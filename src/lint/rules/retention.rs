@@ -290,6 +290,38 @@ fn counts_from_creation(start: &str) -> bool {
 }
 
 fn vk403(ctx: &Ctx) -> Vec<Found> {
+    let mut found = wgbo_outdated(ctx);
+    // "15 jaar" in the statement's sentences about the same record is the same outdated term
+    // (VK806 stays silent then): the places of this finding, not findings of their own.
+    if let Some(first) = found.first_mut() {
+        for hit in ctx.term_hits().iter().filter(|h| h.term.spec.rule == "VK806") {
+            let Some(text) = ctx
+                .map
+                .strings()
+                .iter()
+                .find(|(p, _)| p == &hit.at)
+                .map(|(_, s)| s.as_str())
+            else {
+                continue;
+            };
+            let span = ctx.occurrence_span(&hit.at, text, hit.range.clone());
+            let said = &text[hit.range.clone()];
+            first.related.push(crate::lint::Related {
+                at: hit.at.clone(),
+                span: Some(span),
+                label: ctx.t(format!("ook '{said}'"), format!("also '{said}'")),
+            });
+        }
+    }
+    found
+}
+
+/// Whether VK403 reports a medical-record term: then VK806's text findings are its places.
+pub(super) fn wgbo_term_outdated(ctx: &Ctx) -> bool {
+    !wgbo_outdated(ctx).is_empty()
+}
+
+fn wgbo_outdated(ctx: &Ctx) -> Vec<Found> {
     items(ctx)
         .into_iter()
         .filter(|item| norm_of(item).is_some_and(|n| n.key == "wgbo-medical-record"))

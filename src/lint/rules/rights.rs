@@ -676,12 +676,31 @@ fn vk514(ctx: &Ctx) -> Vec<Found> {
         return out;
     }
     if rights_block.channel.is_none() {
+        // The organisation's own address may well be where requests go, but the reader cannot
+        // know that unless the text says so: name it, so the fix is one line.
+        let known = ctx
+            .org
+            .organisation
+            .contact
+            .as_ref()
+            .and_then(|c| c.email.clone().or_else(|| c.phone.clone()));
+        let (nl, en) = match &known {
+            Some(contact) => (
+                format!(
+                    "De verklaring zegt niet waar iemand een verzoek kan indienen. Uw contactgegevens ({contact}) staan er wel, maar de tekst zegt niet dat verzoeken daarheen kunnen."
+                ),
+                format!(
+                    "The statement does not say where to send a request. Your contact details ({contact}) are there, but the text does not say requests can go there."
+                ),
+            ),
+            None => (
+                "De verklaring zegt niet waar iemand een verzoek kan indienen.".to_string(),
+                "The statement does not say where to send a request.".to_string(),
+            ),
+        };
         out.push(Found::new(
             rights().key("channel"),
-            ctx.t(
-                "De verklaring zegt niet waar iemand een verzoek kan indienen.",
-                "The statement does not say where to send a request.",
-            ),
+            ctx.t(nl, en),
             Some(ctx.t(
                 "Vul `rights.channel` in, bijvoorbeeld een e-mailadres en een webformulier.",
                 "Fill in `rights.channel`, for example an e-mail address and a web form.",
@@ -720,11 +739,27 @@ fn vk515(ctx: &Ctx) -> Vec<Found> {
         .enumerate()
         .filter(|(_, x)| x.legal_ground.is_none() && !lawful_limit(x.right, &x.description))
         .map(|(i, x)| {
+            let at = rights().key("restrictions").index(i);
+            // "Verwijderen als ze niet meer nodig zijn" states one ground of art. 17 lid 1 (sub
+            // a) as if it were the only one: the other grounds are what the text withholds.
+            if x.right == Right::Erasure && only_when_unneeded(&x.description) {
+                return Found::new(
+                    at,
+                    ctx.t(
+                        format!("U noemt voor het recht op verwijdering alleen het geval dat gegevens niet meer nodig zijn: '{}'.", x.description.trim_end().trim_end_matches('.')),
+                        format!("For the right to erasure you name only the case that the data are no longer needed: '{}'.", x.description.trim_end().trim_end_matches('.')),
+                    ),
+                    Some(ctx.t(
+                        "Art. 17 lid 1 AVG geeft meer gronden, zoals het intrekken van toestemming of een gegrond bezwaar. Schrijf het recht zonder deze beperking, of noem de uitzondering van art. 17 lid 3 AVG die u bedoelt.",
+                        "GDPR art. 17(1) gives more grounds, such as withdrawn consent or an upheld objection. State the right without this limit, or name the exception of art. 17(3) you mean.",
+                    )),
+                );
+            }
             Found::new(
-                rights().key("restrictions").index(i),
+                at,
                 ctx.t(
-                    format!("U beperkt een recht zonder wettelijke grond: '{}'.", x.description),
-                    format!("You restrict a right without a legal ground: '{}'.", x.description),
+                    format!("U beperkt een recht zonder wettelijke grond: '{}'.", x.description.trim_end().trim_end_matches('.')),
+                    format!("You restrict a right without a legal ground: '{}'.", x.description.trim_end().trim_end_matches('.')),
                 ),
                 Some(ctx.t(
                     "Noem in `legal_ground` de grond (AVG art. 15 lid 4, art. 17 lid 3, art. 23 of UAVG art. 41), of schrap de beperking.",
@@ -733,6 +768,17 @@ fn vk515(ctx: &Ctx) -> Vec<Found> {
             )
         })
         .collect()
+}
+
+/// "… als ze niet meer nodig zijn": erasure tied to AVG art. 17 lid 1 sub a alone.
+fn only_when_unneeded(text: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        // Literal pattern, covered by the VK515 fixtures.
+        Regex::new(r"(?i)\b(als|wanneer|indien|zodra)\b[^.]{0,40}\bniet\s+(meer|langer)\s+nodig\b")
+            .expect("literal regex")
+    })
+    .is_match(text)
 }
 
 /// A limit that the law itself sets, even when the statement does not cite the article: a
@@ -760,7 +806,7 @@ fn lawful_limit(right: Right, text: &str) -> bool {
     // The statement cites the lawful limit itself: AVG art. 17 lid 3, art. 23 or UAVG art. 41.
     let cited = re(
         &CITED,
-        r"(?i)\bart(ikel|\.)?\s*17\s*(,\s*)?(lid\s*)?(3|\(3\))|\bart(ikel|\.)?\s*23\b[^.]{0,20}\b(AVG|GDPR)\b|\b(AVG|GDPR)\s+art(ikel|\.)?\s*23\b|\bart(ikel|\.)?\s*41\b[^.]{0,20}\bUAVG\b|\bUAVG\s+art(ikel|\.)?\s*41\b",
+        r"(?i)\bart(ikel|\.)?\s*17\s*(,\s*)?(lid\s*)?(3|\(3\))|\bart(ikel|\.)?\s*23\b[^.]{0,20}\b(AVG|GDPR)\b|\b(AVG|GDPR)\s+art(ikel|\.)?\s*23\b|\bart(ikel|\.)?\s*41\b[^.]{0,30}\b(UAVG|Uitvoeringswet\s+AVG)\b|\bUAVG\s+art(ikel|\.)?\s*41\b",
     );
     if cited.is_match(text) {
         return true;
@@ -778,7 +824,7 @@ fn lawful_limit(right: Right, text: &str) -> bool {
         .is_match(text),
         Right::Access => re(
             &OTHERS,
-            r"(?i)\bgegevens\s+van\s+(anderen|derden)\b|\b(belang|persoonlijke\s+levenssfeer|privacy|rechten(\s+en\s+vrijheden)?)\s+van\s+(een\s+)?(ander|anderen|derde|derden)\b|\bstrafbare\s+feiten\b|\banderen\s+(te\s+)?beschermen\b",
+            r"(?i)\bgegevens\s+van\s+(anderen|derden)\b|\b(belang|persoonlijke\s+levenssfeer|privacy|rechten(\s+en\s+vrijheden)?)\s+van\s+(een\s+)?(ander|anderen|derde|derden)\b|\bstrafbare\s+feiten\b|\banderen\s+(te\s+)?beschermen\b|\b(een\s+)?ander(en)?\s+in\s+gevaar\b|\bgevaar\s+voor\s+(een\s+)?ander(en)?\b",
         )
         .is_match(text),
         Right::Objection => re(&OBJECTION, r"(?i)\bbepaalde\s+verwerkingen\b").is_match(text),
