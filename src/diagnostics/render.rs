@@ -3,13 +3,12 @@
 
 use std::fmt;
 use std::ops::Range;
-use std::sync::Arc;
 
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
 use serde::Serialize;
 
 use crate::i18n::Lang;
-use crate::source::SourceFile;
+use crate::source::{IndexedText, SourceFile};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -55,7 +54,7 @@ impl Rendered {
         self.labels.first().map_or((1, 1), |(r, _)| self.file.line_col(r.end))
     }
 
-    fn source(&self) -> NamedSource<Arc<str>> {
+    fn source(&self) -> NamedSource<IndexedText> {
         self.file.named_source()
     }
 
@@ -107,7 +106,7 @@ impl std::error::Error for Rendered {}
 /// Holds the named source so `source_code` can hand out a reference.
 struct WithSource<'a> {
     inner: &'a Rendered,
-    source: NamedSource<Arc<str>>,
+    source: NamedSource<IndexedText>,
     /// False when a label sits on a line too long to show (miette cannot pad past 65535
     /// columns, and nobody reads such a snippet): then the position goes in the header.
     snippet: bool,

@@ -7,9 +7,9 @@ pub mod tree;
 pub use map::{Pointer, SourceMap};
 
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
-use miette::{NamedSource, SourceSpan};
+use miette::{MietteError, NamedSource, SourceCode, SourceSpan, SpanContents};
 
 /// One input file: its path as the user should see it and its text.
 #[derive(Debug, Clone)]
@@ -18,6 +18,10 @@ pub struct SourceFile {
     pub path: PathBuf,
     /// The text. For input that is not valid UTF-8 this is a lossy copy, only for display.
     pub text: Arc<str>,
+    /// Byte offsets where lines start, built on first use and shared by clones: positions are
+    /// asked for once per finding, and counting from the start each time made a file with
+    /// thousands of findings quadratic.
+    lines: Arc<OnceLock<Arc<[usize]>>>,
 }
 
 impl SourceFile {
@@ -25,7 +29,21 @@ impl SourceFile {
         SourceFile {
             path: path.into(),
             text: text.into(),
+            lines: Arc::default(),
         }
+    }
+
+    fn line_starts(&self) -> &Arc<[usize]> {
+        self.lines.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        })
+    }
+
+    /// 0-based line of a byte offset.
+    fn line_of(&self, offset: usize) -> usize {
+        self.line_starts().partition_point(|&start| start <= offset).saturating_sub(1)
     }
 
     pub fn display_name(&self) -> String {
@@ -33,18 +51,21 @@ impl SourceFile {
     }
 
     /// The source for miette, named by its path.
-    pub fn named_source(&self) -> NamedSource<Arc<str>> {
-        NamedSource::new(self.display_name(), Arc::clone(&self.text)).with_language("yaml")
+    pub fn named_source(&self) -> NamedSource<IndexedText> {
+        let text = IndexedText {
+            text: Arc::clone(&self.text),
+            lines: Arc::clone(self.line_starts()),
+        };
+        NamedSource::new(self.display_name(), text).with_language("yaml")
     }
 
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
-        let before = &self.text[..offset];
-        let line = before.bytes().filter(|b| *b == b'\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let column = before[line_start..].chars().count() + 1;
-        (line, column)
+        let line = self.line_of(offset);
+        let line_start = self.line_starts().get(line).copied().unwrap_or(0).min(offset);
+        let column = self.text[line_start..offset].chars().count() + 1;
+        (line + 1, column)
     }
 
     /// Byte offset of a 1-based line and character column.
@@ -92,6 +113,41 @@ pub fn normalize_line_breaks(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(
         String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
     )
+}
+
+/// The text with its line index, as miette's source: miette's own `read_span` counts lines
+/// from the start of the text for every snippet, which is quadratic in the number of findings.
+/// This one hands miette only the lines around the span (from a line start, with the context
+/// lines it asks for) and shifts the result back, so the snippet is the same.
+#[derive(Debug, Clone)]
+pub struct IndexedText {
+    text: Arc<str>,
+    lines: Arc<[usize]>,
+}
+
+impl SourceCode for IndexedText {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let offset = span.offset().min(self.text.len());
+        let line = self.lines.partition_point(|&start| start <= offset).saturating_sub(1);
+        let first = line.saturating_sub(context_lines_before);
+        let window_start = self.lines.get(first).copied().unwrap_or(0);
+        let window = &self.text.as_bytes()[window_start..];
+        let shifted = SourceSpan::new((offset - window_start).into(), span.len());
+        let inner = window.read_span(&shifted, context_lines_before, context_lines_after)?;
+        let start = inner.span().offset() + window_start;
+        Ok(Box::new(miette::MietteSpanContents::new(
+            inner.data(),
+            SourceSpan::new(start.into(), inner.span().len()),
+            inner.line() + first,
+            inner.column(),
+            inner.line_count() + first,
+        )))
+    }
 }
 
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
