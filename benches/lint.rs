@@ -68,3 +68,44 @@ fn rule_alone(bencher: divan::Bencher, name: &str, code: &'static str) {
     options.only = Some(code);
     bencher.bench(|| lint::check(divan::black_box(&loaded), &options));
 }
+
+/// Purpose counts for the scaling curve: work must grow linearly with the file.
+const SIZES: &[usize] = &[1_000, 2_000, 5_000, 10_000, 20_000];
+
+/// The reference organisation with `n` extra purposes that each lack a basis, a retention
+/// period and the provision statement: three findings per purpose, the worst case for output.
+fn many_purposes(n: usize) -> Vec<u8> {
+    let base = std::fs::read_to_string(path("voorbeeld-praktijk")).expect("organisation file");
+    let extra: String = (0..n)
+        .map(|i| format!("  - {{ id: p{i}, description: Doel nummer {i} }}\n"))
+        .collect();
+    base.replacen("\npurposes:\n", &format!("\npurposes:\n{extra}"), 1)
+        .into_bytes()
+}
+
+/// Load and lint a file of `n` small purposes.
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn scaling_load_and_lint(bencher: divan::Bencher, n: usize) {
+    let bytes = many_purposes(n);
+    let options = LintOptions::new(Lang::Nl);
+    bencher.bench(|| {
+        let loaded = load_bytes("many.yaml", divan::black_box(&bytes)).unwrap_or_else(|_| panic!("loads"));
+        lint::check(&loaded, &options).len()
+    });
+}
+
+/// Load, lint and write the human report (miette snippets for every finding), as `verklaar
+/// lint` does by default.
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn scaling_human_report(bencher: divan::Bencher, n: usize) {
+    let bytes = many_purposes(n);
+    let options = LintOptions::new(Lang::Nl);
+    bencher.bench(|| {
+        let loaded = load_bytes("many.yaml", divan::black_box(&bytes)).unwrap_or_else(|_| panic!("loads"));
+        let rendered: Vec<_> = lint::check(&loaded, &options)
+            .iter()
+            .map(|f| f.render(&loaded.file, Lang::Nl))
+            .collect();
+        verklaar::diagnostics::render_human(&rendered, false, 100).len()
+    });
+}

@@ -46,7 +46,10 @@ pub enum LoadIssue {
         id: String,
         list: String,
         suggestion: Option<String>,
+        /// The first ids of the list, for the help text.
         available: Vec<String>,
+        /// How many more ids the list holds than `available` names.
+        more: usize,
     },
     UnsupportedSchemaVersion {
         found: String,
@@ -419,9 +422,14 @@ fn describe(issue: &LoadIssue, lang: Lang) -> Text {
             ).into()),
             related_label: Some(l.pick("eerste keer", "first time").into()),
         },
-        LoadIssue::UnknownReference { id, list, suggestion, available } => {
+        LoadIssue::UnknownReference { id, list, suggestion, available, more } => {
             let available_text = if available.is_empty() {
                 l.pick(format!("`{list}` is leeg."), format!("`{list}` is empty."))
+            } else if *more > 0 {
+                l.pick(
+                    format!("Bestaande id's in `{list}` zijn onder meer {} ({more} andere niet genoemd).", quoted(available).join(", ")),
+                    format!("Existing ids in `{list}` include {} ({more} others not shown).", quoted(available).join(", ")),
+                )
             } else {
                 l.pick(
                     format!("Bestaande id's in `{list}`: {}.", l.and_list(&quoted(available))),

@@ -1,12 +1,20 @@
 //! Ids and cross-references: every id unique within its list, every reference resolvable.
 //! Runs on the JSON tree so it reports even when other parts of the file have errors.
 
+use std::collections::{HashMap, HashSet};
+
 use serde_json::Value;
 
 use crate::diagnostics::{LoadDiagnostic, LoadIssue};
 use crate::source::{Pointer, SourceMap};
 
 use super::processing::SOURCE_SELF;
+
+/// How many existing ids the help of an unknown reference names.
+const SHOWN_IDS: usize = 20;
+
+/// Lists longer than this get no "Bedoelde u …?" suggestion (no real list is this long).
+const MAX_SUGGESTION_IDS: usize = 2_000;
 
 /// Lists whose items carry an `id`.
 const ID_LISTS: &[&str] = &["data_subjects", "data_categories", "sources", "purposes", "recipients"];
@@ -27,13 +35,14 @@ pub fn check(root: &Value, map: &SourceMap) -> Vec<LoadDiagnostic> {
     let mut out = Vec::new();
     for list in ID_LISTS {
         let pointer = Pointer::root().key(list);
-        let mut seen: Vec<(&str, Pointer)> = Vec::new();
+        // A map, not a list: a file with thousands of items must stay linear.
+        let mut seen: HashMap<&str, Pointer> = HashMap::new();
         for (i, item) in items(root, &pointer) {
             let Some(id) = item.get("id").and_then(Value::as_str) else {
                 continue;
             };
             let id_pointer = pointer.index(i).key("id");
-            if let Some((_, first)) = seen.iter().find(|(s, _)| *s == id) {
+            if let Some(first) = seen.get(id) {
                 out.push(
                     LoadDiagnostic::new(
                         LoadIssue::DuplicateId {
@@ -45,12 +54,17 @@ pub fn check(root: &Value, map: &SourceMap) -> Vec<LoadDiagnostic> {
                     .with_related(map.span_for(first)),
                 );
             } else {
-                seen.push((id, id_pointer));
+                seen.insert(id, id_pointer);
             }
         }
     }
     for (holder, field, target) in REFERENCES {
         let available = ids(root, target);
+        let known: HashSet<&str> = available.iter().map(String::as_str).collect();
+        // The help names a few ids; a typo is looked for only in a list of human size, so that
+        // a hostile file of many unknown references into a huge list stays linear.
+        let shown: Vec<String> = available.iter().take(SHOWN_IDS).cloned().collect();
+        let more = available.len() - shown.len();
         let holder = Pointer::parse(holder);
         for (i, item) in items(root, &holder) {
             let field_pointer = holder.index(i).key(field);
@@ -64,15 +78,18 @@ pub fn check(root: &Value, map: &SourceMap) -> Vec<LoadDiagnostic> {
                 _ => Vec::new(),
             };
             for (pointer, id) in refs {
-                if available.iter().any(|a| a == id) || (*target == "sources" && id == SOURCE_SELF) {
+                if known.contains(id) || (*target == "sources" && id == SOURCE_SELF) {
                     continue;
                 }
                 out.push(LoadDiagnostic::new(
                     LoadIssue::UnknownReference {
                         id: id.to_string(),
                         list: target.to_string(),
-                        suggestion: closest(id, &available),
-                        available: available.clone(),
+                        suggestion: (available.len() <= MAX_SUGGESTION_IDS)
+                            .then(|| closest(id, &available))
+                            .flatten(),
+                        available: shown.clone(),
+                        more,
                     },
                     map.span_for(&pointer),
                 ));

@@ -43,7 +43,9 @@ impl SourceFile {
 
     /// 0-based line of a byte offset.
     fn line_of(&self, offset: usize) -> usize {
-        self.line_starts().partition_point(|&start| start <= offset).saturating_sub(1)
+        self.line_starts()
+            .partition_point(|&start| start <= offset)
+            .saturating_sub(1)
     }
 
     pub fn display_name(&self) -> String {
