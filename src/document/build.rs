@@ -56,7 +56,12 @@ pub fn build_statement(org: &Organisation, slug: String, errors: usize) -> State
         .unwrap_or_else(|| b.c.get(Key::TitleDefault, &[("organisation", &organisation)]));
     let mut sections = Vec::new();
     for key in STANDARD_SECTIONS {
-        sections.push(b.section(key));
+        // A section with nothing to say is left out (only recommended sections can be empty:
+        // the required ones say at least that the file is silent).
+        let section = b.section(key);
+        if !section.blocks.is_empty() || !section.subsections.is_empty() {
+            sections.push(section);
+        }
         for (i, custom) in org.custom_sections.iter().enumerate().filter(|(_, s)| s.after == key) {
             let at = format!("/custom_sections/{i}");
             sections.push(Section {
@@ -787,8 +792,9 @@ impl Builder<'_> {
     fn dpo(&self) -> Vec<Block> {
         let scope = self.org.scope.clone().unwrap_or_default();
         let mut blocks = Vec::new();
+        // Art. 13 lid 1 sub b asks for an FG only "in voorkomend geval": without `dpo` the
+        // section is left out (lint: VK011, and VK006 when the file shows one is required).
         let Some(dpo) = &self.org.dpo else {
-            blocks.push(self.silent("/dpo"));
             return blocks;
         };
         let intro = if dpo.appointed {
@@ -844,9 +850,9 @@ impl Builder<'_> {
     fn scope(&self) -> Vec<Block> {
         let org = self.org;
         let mut blocks = Vec::new();
-        if org.data_subjects.is_empty() {
-            blocks.push(self.silent("/data_subjects"));
-        } else {
+        // A recommended section in the rule catalogue: silence leaves it out, not a placeholder;
+        // lint recommends it (VK008).
+        if !org.data_subjects.is_empty() {
             let mut paths = Vec::new();
             let items = org
                 .data_subjects
@@ -1619,7 +1625,11 @@ impl Builder<'_> {
         }
         let any_adm = with.iter().any(|(_, p)| p.automated_decision.is_some());
         let any_profiling = with.iter().any(|(_, p)| p.profiling.is_some());
-        let mut silent = false;
+        // Art. 13 lid 2 sub f asks for profiling only as part of an automated decision (art. 22):
+        // once the file speaks about automated decisions, silence about profiling is no gap.
+        // `true` without a purpose that describes the decision leaves the reader as uninformed
+        // as silence does.
+        let silent = org.automated_decisions != Some(false) && !any_adm;
         for (stated, described, none, path) in [
             (org.automated_decisions, any_adm, Key::AdmNone, "/automated_decisions"),
             (org.profiling, any_profiling, Key::AdmProfilingNone, "/profiling"),
@@ -1629,8 +1639,7 @@ impl Builder<'_> {
                 // `false` beside a purpose that does it: the purpose's own words are shown,
                 // never the "no"; lint reports the contradiction.
                 (Some(_), true) => blocks.last_mut().into_iter().for_each(|b| b.paths.push(path.into())),
-                (None, true) => {}
-                (_, false) => silent = true,
+                (None, _) | (Some(true), false) => {}
             }
         }
         if silent {
@@ -1641,7 +1650,7 @@ impl Builder<'_> {
 
     fn cookies(&self) -> Vec<Block> {
         let scope = self.org.scope.clone().unwrap_or_default();
-        let Some(cookies) = &self.org.cookies else {
+        let Some(cookies) = self.org.cookies.as_ref().filter(|c| !c.says_nothing()) else {
             return if scope.website == Some(false) && scope.websites.is_empty() {
                 vec![Block::paragraph(self.s(Key::ScopeNoWebsite)).from("/scope/website")]
             } else {
@@ -1722,9 +1731,9 @@ impl Builder<'_> {
     fn security(&self) -> Vec<Block> {
         let security = self.org.security.clone().unwrap_or_default();
         let mut blocks = Vec::new();
-        if security.measures.is_empty() {
-            blocks.push(self.silent("/security/measures"));
-        } else {
+        // Recommended, not an art. 13 element: without measures the section keeps only the
+        // breach sentence; lint recommends describing them (VK009).
+        if !security.measures.is_empty() {
             blocks.push(Block::paragraph(self.s(Key::SecurityIntro)));
             blocks.push(list(security.measures.iter().map(|m| to_inline(m)).collect()).from("/security/measures"));
         }
@@ -2049,24 +2058,22 @@ impl Builder<'_> {
     fn changes(&self) -> Vec<Block> {
         let s = &self.org.statement;
         let mut blocks = Vec::new();
-        match self.version_line() {
-            Some(v) => {
-                let mut block = Block::paragraph(v);
-                for (set, path) in [
-                    (s.version.is_some(), "/statement/version"),
-                    (s.effective_date.is_some(), "/statement/effective_date"),
-                    (
-                        s.version.is_none() && s.effective_date.is_none(),
-                        "/statement/version_label",
-                    ),
-                ] {
-                    if set {
-                        block.paths.push(path.into());
-                    }
+        // Recommended (VK007): no placeholder where the file gives no version.
+        if let Some(v) = self.version_line() {
+            let mut block = Block::paragraph(v);
+            for (set, path) in [
+                (s.version.is_some(), "/statement/version"),
+                (s.effective_date.is_some(), "/statement/effective_date"),
+                (
+                    s.version.is_none() && s.effective_date.is_none(),
+                    "/statement/version_label",
+                ),
+            ] {
+                if set {
+                    block.paths.push(path.into());
                 }
-                blocks.push(block);
             }
-            None => blocks.push(self.silent("/statement/version")),
+            blocks.push(block);
         }
         if let (Some(label), true) = (&s.version_label, s.version.is_some() || s.effective_date.is_some()) {
             blocks.push(

@@ -77,6 +77,13 @@ pub struct Channel {
     pub address: Option<Address>,
 }
 
+impl Channel {
+    /// `channel:` with no way to reach anyone in it.
+    pub fn is_empty(&self) -> bool {
+        self.email.is_none() && self.form.is_none() && self.phone.is_none() && self.address.is_none()
+    }
+}
+
 /// A term the statement names for a specific kind of request.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -116,6 +116,14 @@ pub struct Cookies {
     pub description: Option<String>,
 }
 
+impl Cookies {
+    /// `cookies:` with nothing in it: the statement has nothing to show, as if the key
+    /// were missing.
+    pub fn says_nothing(&self) -> bool {
+        self.consent.is_none() && self.description.is_none() && self.items.is_empty() && !self.placed_before_consent
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Cookie {

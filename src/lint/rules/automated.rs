@@ -447,7 +447,7 @@ fn vk605(ctx: &Ctx) -> Vec<Found> {
 }
 
 rule!(
-    VK606, "VK606", "cookies-information-missing", Warning, "Tw art. 11.7a lid 1 sub a; AVG art. 13",
+    VK606, "VK606", "cookies-information-missing", Error, "Tw art. 11.7a lid 1 sub a; AVG art. 13",
     what: "Of een verklaring die ook over een website gaat (`scope.websites`, `scope.website`, of gegevens als IP-adressen en surfgedrag) zegt welke cookies er zijn, en of bij elke cookie het doel, de partij die hem plaatst en de bewaartermijn staan.",
     why: "Telecommunicatiewet art. 11.7a lid 1 sub a vraagt 'duidelijke en volledige informatie' over cookies. Functionele cookies, die strikt nodig zijn voor de dienst die de bezoeker vraagt, zijn daarvan uitgezonderd (lid 3 sub a en b); voor die cookies meldt deze regel niets. Zonder doel, partij en bewaartermijn kan een bezoeker niet beoordelen waarmee hij instemt.",
     bad: "scope:\n  websites: [https://www.voorbeeld.example]\n# geen `cookies`\n",
@@ -456,7 +456,7 @@ rule!(
 );
 
 rule!(
-    VK610, "VK610", "website-unstated", Info, "Tw art. 11.7a; AVG art. 13",
+    VK610, "VK610", "website-unstated", Error, "Tw art. 11.7a; AVG art. 13",
     what: "Of het bestand zegt of de verklaring over een website gaat (`scope.website` of `scope.websites`) als het geen cookies noemt.",
     why: "Zonder dat zegt de verklaring bij cookies dat zij er nog niets over zegt. Heeft u geen website, of gaat de verklaring er niet over, schrijf dan `scope: { website: false }`.",
     bad: "# geen `scope.website`, geen `cookies`\n",
@@ -467,7 +467,7 @@ rule!(
 fn vk610(ctx: &Ctx) -> Vec<Found> {
     let scope = ctx.org.scope.clone().unwrap_or_default();
     // A website in scope without cookies is VK606's finding.
-    if ctx.org.cookies.is_some()
+    if ctx.org.cookies.as_ref().is_some_and(|c| !c.says_nothing())
         || scope.website.is_some()
         || !scope.websites.is_empty()
         || website_in_scope(ctx).is_some()
@@ -574,6 +574,15 @@ fn vk606(ctx: &Ctx) -> Vec<Found> {
             } else {
                 guard_at
             };
+            // With nothing at all about cookies the statement's section is a placeholder (an
+            // error); with a description or consent text but no cookies listed, it is
+            // incomplete (a warning).
+            let placeholder = ctx.org.cookies.as_ref().is_none_or(|c| c.says_nothing());
+            let severity = if placeholder {
+                crate::diagnostics::SeverityLevel::Error
+            } else {
+                crate::diagnostics::SeverityLevel::Warning
+            };
             out.push(Found::new(
                 at,
                 ctx.t(
@@ -584,7 +593,7 @@ fn vk606(ctx: &Ctx) -> Vec<Found> {
                     "Noem elke cookie in `cookies.items` met `name`, `provider`, `kind`, `purpose` en `retention`. Gebruikt u geen cookies, schrijf dat dan in `cookies.description`.",
                     "List each cookie in `cookies.items` with `name`, `provider`, `kind`, `purpose` and `retention`. If you use no cookies, say so in `cookies.description`.",
                 )),
-            ));
+            ).with_severity(severity));
         }
     }
     for (i, item) in items.iter().enumerate() {
@@ -622,7 +631,7 @@ fn vk606(ctx: &Ctx) -> Vec<Found> {
                 "Vul `purpose` (waarvoor), `provider` (wie hem plaatst, bijvoorbeeld 'Google Analytics') en `retention` (bijvoorbeeld `P13M` voor 13 maanden) in.",
                 "Fill in `purpose` (what for), `provider` (who places it, e.g. 'Google Analytics') and `retention` (e.g. `P13M` for 13 months).",
             )),
-        ));
+        ).with_severity(crate::diagnostics::SeverityLevel::Warning));
     }
     out
 }
@@ -745,7 +754,7 @@ fn silence(
 }
 
 rule!(
-    VK608, "VK608", "automated-decisions-unstated", Warning, "AVG art. 13 lid 2 sub f; art. 14 lid 2 sub g; art. 22",
+    VK608, "VK608", "automated-decisions-unstated", Error, "AVG art. 13 lid 2 sub f; art. 14 lid 2 sub g; art. 22",
     what: "Of de verklaring zegt of u besluiten neemt zonder menselijke tussenkomst: `automated_decisions: false`, of een `automated_decision` bij een doel. Zwijgt het bestand, dan zegt de verklaring er niets over. Ook: `automated_decisions: false` terwijl een doel zo'n besluit beschrijft, of `true` zonder dat een doel het beschrijft.",
     why: "Neemt u zulke besluiten, dan moet de verklaring dat 'in elk geval' melden, met de logica, het belang en de gevolgen (art. 13 lid 2 sub f; art. 14 lid 2 sub g). Zwijgt de verklaring, dan weet de lezer niet of er geen besluiten zijn of dat ze onvermeld blijven. verklaar schrijft 'wij nemen geen besluiten zonder menselijke tussenkomst' alleen als het bestand dat zegt (`automated_decisions: false`).",
     bad: "# geen `automated_decisions`, en geen doel met `automated_decision`\npurposes:\n  - { id: behandeling, description: Uw behandeling }\n",
@@ -800,7 +809,14 @@ fn vk608(ctx: &Ctx) -> Vec<Found> {
     let at_purpose = ctx.org.purposes.iter().position(|p| p.automated_decision.is_some());
     let flag = ctx.org.automated_decisions;
     if flag.is_some() || at_purpose.is_some() {
+        // `true` with no purpose that describes the decision leaves the statement's section a
+        // placeholder (an error, like silence); `false` beside a purpose that describes one
+        // shows the purpose's words and is a contradiction to resolve (a warning).
         return flag_mismatch(ctx, "automated_decisions", "automated_decision", flag, at_purpose)
+            .map(|f| match flag {
+                Some(false) => f.with_severity(crate::diagnostics::SeverityLevel::Warning),
+                _ => f,
+            })
             .into_iter()
             .collect();
     }
@@ -808,7 +824,7 @@ fn vk608(ctx: &Ctx) -> Vec<Found> {
         &MENTION,
         r"(?i)\b(geautomatiseerde?|automatische?)\s+(individuele\s+)?(besluit|besluiten|besluitvorming|beslissing|beslissingen)\b|\bautomatisch\s+(beslu?i|beslis)|\bzonder\s+menselijke\s+tussenkomst\b|\bautomated\s+decision",
     );
-    vec![silence(
+    let mut found = silence(
         ctx,
         "automated_decisions",
         "automated_decision",
@@ -818,7 +834,11 @@ fn vk608(ctx: &Ctx) -> Vec<Found> {
             "take decisions without human involvement (automated decisions)",
         ),
         ("geautomatiseerde besluiten", "automated decisions"),
-    )]
+    );
+    // Whatever the prose says, the statement's section on automated decisions is a
+    // placeholder until the file answers: an error either way.
+    found.severity = None;
+    vec![found]
 }
 
 rule!(

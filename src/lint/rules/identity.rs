@@ -368,7 +368,7 @@ fn vk010(ctx: &Ctx) -> Vec<Found> {
 rule!(
     VK011, "VK011", "dpo-unstated", Info, "AVG art. 13 lid 1 sub b; art. 14 lid 1 sub b",
     what: "Of het bestand zegt of er een functionaris gegevensbescherming (FG) is (`dpo`).",
-    why: "Heeft u een FG, dan moet de verklaring zijn contactgegevens noemen (art. 13 lid 1 sub b). Zegt het bestand niets, dan schrijft de verklaring dat zij er nog niets over zegt; de lezer weet dan niet of er een FG is.",
+    why: "Heeft u een FG, dan moet de verklaring zijn contactgegevens noemen (art. 13 lid 1 sub b). Art. 13 vraagt dat alleen 'in voorkomend geval': zegt het bestand niets, dan laat de verklaring het hoofdstuk over de FG weg. Is een FG verplicht volgens het bestand (`scope`), dan meldt VK006 dat als waarschuwing; anders is dit een aanwijzing: de lezer weet niet of er een FG is.",
     bad: "# geen `dpo`\n",
     good: "dpo:\n  appointed: false\n  not_required_reason: Kleine praktijk; geen verwerking op grote schaal.\n",
     check: vk011,
@@ -381,8 +381,8 @@ fn vk011(ctx: &Ctx) -> Vec<Found> {
     vec![Found::new(
         Pointer::root().key("dpo"),
         ctx.t(
-            "Het bestand zegt niet of u een functionaris gegevensbescherming (FG) heeft. De verklaring zegt daarom dat zij er nog niets over zegt.",
-            "The file does not say whether you have a data protection officer (DPO). The statement therefore says it does not cover this yet.",
+            "Het bestand zegt niet of u een functionaris gegevensbescherming (FG) heeft. De verklaring zegt daarom niets over een FG.",
+            "The file does not say whether you have a data protection officer (DPO). The statement therefore says nothing about a DPO.",
         ),
         Some(ctx.t(
             "Schrijf `dpo: { appointed: true, email: … }`, of `dpo: { appointed: false, not_required_reason: … }`.",

@@ -506,7 +506,7 @@ fn label_example(description: &str, name: &str) -> String {
 }
 
 rule!(
-    VK113, "VK113", "sources-unstated", Warning, "AVG art. 13 lid 1; art. 14 lid 2 sub f",
+    VK113, "VK113", "sources-unstated", Error, "AVG art. 13 lid 1; art. 14 lid 2 sub f",
     what: "Of het bestand zegt waar de gegevens vandaan komen: van de betrokkene zelf (`sources: [self]` bij een doel) of uit een andere bron (`sources`).",
     why: "Komen gegevens niet van de persoon zelf, dan moet de verklaring de bron noemen (art. 14 lid 2 sub f). Zegt het bestand niets, dan weet de lezer niet welke regels gelden, en zegt de verklaring dat zij er nog niets over zegt.",
     bad: "purposes:\n  - { id: dienst, description: Onze dienst leveren, legal_basis: contract }\n",

@@ -200,7 +200,7 @@ fn vk311(ctx: &Ctx) -> Vec<Found> {
 }
 
 rule!(
-    VK312, "VK312", "transfers-unstated", Warning, "AVG art. 13 lid 1 sub f; art. 14 lid 1 sub f",
+    VK312, "VK312", "transfers-unstated", Error, "AVG art. 13 lid 1 sub f; art. 14 lid 1 sub f",
     what: "Of het bestand zegt of er doorgifte buiten de EER is (`transfers`), ook als geen ontvanger buiten de EER zit.",
     why: "Zonder `transfers` zegt de verklaring dat zij er nog niets over zegt. Is er geen doorgifte, schrijf dan `transfers: []`; dan zegt de verklaring het uitdrukkelijk.",
     bad: "recipients:\n  - { id: epd, name: EPD-leverancier, role: processor, agreement: true, country: NL }\n# geen `transfers`\n",

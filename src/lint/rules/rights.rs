@@ -649,7 +649,7 @@ fn vk513(ctx: &Ctx) -> Vec<Found> {
 }
 
 rule!(
-    VK514, "VK514", "request-channel-missing", Warning, "AVG art. 12 lid 2",
+    VK514, "VK514", "request-channel-missing", Error, "AVG art. 12 lid 2",
     what: "Of de verklaring zegt waar iemand een verzoek indient, en of dat niet alleen per brief kan.",
     why: "U moet het uitoefenen van rechten makkelijk maken (art. 12 lid 2); een verzoek mag op elke manier, ook per e-mail.",
     bad: "rights:\n  written_only: true\n",
@@ -659,9 +659,11 @@ rule!(
 
 fn vk514(ctx: &Ctx) -> Vec<Found> {
     let rights_block = ctx.org.rights.clone().unwrap_or_default();
+    // An empty `channel:` shows nothing, like a missing one.
+    let no_channel = rights_block.channel.as_ref().is_none_or(|c| c.is_empty());
     let mut out = Vec::new();
     // "Stuur een schriftelijk verzoek naar ons" without an address is one defect: one finding.
-    if rights_block.channel.is_none() && rights_block.written_only {
+    if no_channel && rights_block.written_only {
         out.push(Found::new(
             rights().key("written_only"),
             ctx.t(
@@ -675,7 +677,7 @@ fn vk514(ctx: &Ctx) -> Vec<Found> {
         ));
         return out;
     }
-    if rights_block.channel.is_none() {
+    if no_channel {
         // The organisation's own address may well be where requests go, but the reader cannot
         // know that unless the text says so: name it, so the fix is one line.
         let known = ctx
@@ -708,17 +710,21 @@ fn vk514(ctx: &Ctx) -> Vec<Found> {
         ));
     }
     if rights_block.written_only {
-        out.push(Found::new(
-            rights().key("written_only"),
-            ctx.t(
-                "U accepteert verzoeken alleen schriftelijk.",
-                "You accept requests only in writing.",
-            ),
-            Some(ctx.t(
-                "Een verzoek mag op elke manier, ook per e-mail of telefonisch.",
-                "A request may be made in any way, including by e-mail or phone.",
-            )),
-        ));
+        out.push(
+            Found::new(
+                rights().key("written_only"),
+                ctx.t(
+                    "U accepteert verzoeken alleen schriftelijk.",
+                    "You accept requests only in writing.",
+                ),
+                Some(ctx.t(
+                    "Een verzoek mag op elke manier, ook per e-mail of telefonisch.",
+                    "A request may be made in any way, including by e-mail or phone.",
+                )),
+            )
+            // The statement does say where to send a request: the limit is a defect, not a gap.
+            .with_severity(crate::diagnostics::SeverityLevel::Warning),
+        );
     }
     out
 }
