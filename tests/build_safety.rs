@@ -499,3 +499,81 @@ fn the_issue_case_renders_in_every_format() {
     let pdf = PdfRenderer::load(None).unwrap_or_else(|e| panic!("default theme: {e:?}"));
     assert!(pdf.pdf(&ctx).is_ok());
 }
+
+/// A file far beyond any statement (5 MB in one section: 217 s and 3.8 GB before the limit)
+/// is refused in a second and fails alone; the other organisations are built.
+#[test]
+fn an_oversized_file_fails_alone_and_fast() {
+    let dir = workdir(&[("lijv.yaml", "lijv.yaml")]);
+    let example = std::fs::read_to_string(repo_file("voorbeeld-praktijk.yaml")).expect("example");
+    let section = format!(
+        "\ncustom_sections:\n  - title: Bijlage\n    after: changes\n    body: {}\n",
+        "woord ".repeat(900_000)
+    );
+    assert!(example.contains("\ncustom_sections:\n"));
+    let huge = example.replacen("\ncustom_sections:\n", &section, 1);
+    std::fs::write(dir.path().join("orgs/groot.yaml"), huge).expect("write");
+    let out = build(dir.path(), &["orgs", "--out", "site"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("L029") && err.contains("L030"), "{err}");
+    let site = dir.path().join("site");
+    assert!(site.join("lijv/index.html").is_file(), "{err}");
+    assert!(site.join("lijv/privacyverklaring.pdf").is_file(), "{err}");
+    assert!(!site.join("groot").exists(), "the oversized file gets no page");
+    let index = std::fs::read_to_string(site.join("index.html")).expect("index");
+    assert!(index.contains("vk-index__row--failed"), "{index}");
+}
+
+/// A user theme's typst runs in a child process with a budget: a loop that would run for
+/// minutes, or build gigabytes, is stopped with a message that says which budget and what to
+/// do, nothing is written, and no worker is left running.
+#[test]
+fn a_user_theme_over_its_time_or_memory_budget_is_stopped() {
+    let cases = [
+        (
+            "tijd",
+            "2",
+            "#let x = 0\n#for i in range(100000) { for j in range(100000) { x = x + 1 } }\n",
+            "het sjabloon liep langer dan 2 seconden en is gestopt",
+        ),
+        (
+            "geheugen",
+            // Time enough that only the memory budget can stop it, on a busy machine too.
+            "60",
+            "#let a = ()\n#for i in range(200000000) { a.push(\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\" + str(i)) }\n",
+            "het sjabloon gebruikte meer dan 500 MB geheugen en is gestopt",
+        ),
+    ];
+    for (name, seconds, body, expected) in cases {
+        let dir = workdir(&[("lijv.yaml", "lijv.yaml")]);
+        let theme = dir.path().join(format!("thema-{name}"));
+        std::fs::create_dir_all(&theme).expect("theme folder");
+        std::fs::write(
+            theme.join("statement.typ"),
+            format!("#let d = json(\"data.json\")\n{body}= #d.title\n"),
+        )
+        .expect("template");
+        let started = Instant::now();
+        let out = verklaar(dir.path())
+            .env("VERKLAAR_THEME_SECONDS", seconds)
+            .env("VERKLAAR_THEME_MEMORY_MB", "500")
+            .args(["build", "orgs", "--out", "site", "--theme"])
+            .arg(&theme)
+            .output()
+            .expect("runs");
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{name}: {err}");
+        assert!(err.contains(expected), "{name}: {err}");
+        assert!(
+            err.contains("thema-") && err.contains("bij 'lijv'"),
+            "names theme and organisation: {err}"
+        );
+        assert!(!dir.path().join("site").exists(), "{name}: nothing is written");
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "{name}: stopped, not run out"
+        );
+        assert!(names_starting(dir.path(), ".site.verklaar-new").is_empty());
+    }
+}

@@ -8,6 +8,8 @@
 
 use std::ops::Range;
 
+mod common;
+
 use verklaar::diagnostics::{Rendered, render_human};
 use verklaar::i18n::Lang;
 use verklaar::model::load::{LoadFailure, Loaded, MAX_FILE_BYTES, load_bytes, load_file};
@@ -750,13 +752,13 @@ fn several_files_report_errors_per_file() {
 #[test]
 fn every_code_has_an_explanation() {
     use verklaar::diagnostics::load::{LOAD_CODES, load_code};
-    for n in 1..=28 {
+    for n in 1..=30 {
         let code = format!("L{n:03}");
         let (found, name, nl, en) = load_code(&code).unwrap_or_else(|| panic!("{code} has no explanation"));
         assert_eq!(found, code);
         assert!(!name.is_empty() && !nl.is_empty() && !en.is_empty(), "{code}");
     }
-    assert_eq!(LOAD_CODES.len(), 28);
+    assert_eq!(LOAD_CODES.len(), 30);
 }
 
 // --- nothing ignored silently (issue 11) ---------------------------------------------------------
@@ -994,5 +996,48 @@ fn l028_lint_block_codes_cannot_be_set() {
     assert_eq!(
         all[0].message,
         "VK903 gaat over het `lint:`-blok zelf en is niet in te stellen in `lint.severity`."
+    );
+}
+
+/// One text far beyond any statement is refused at load, pointed at, with its length in Dutch
+/// digits: rendering it would take minutes and gigabytes.
+#[test]
+fn l029_text_too_long() {
+    let body = "x".repeat(verklaar::model::limits::MAX_TEXT_CHARS + 1);
+    let src = format!(
+        "{}custom_sections:\n  - title: Bijlage\n    after: changes\n    body: {body}\n",
+        common::readme_example()
+    );
+    let failure = fail("l029", src.as_bytes());
+    let r = single(&failure, "L029", Lang::Nl);
+    assert_eq!(
+        r.message,
+        "`custom_sections[0].body` is 20.001 tekens lang; een tekst in een privacyverklaring mag hooguit 20.000 tekens zijn."
+    );
+    assert_eq!(r.line_col().1, 11, "at the text itself");
+}
+
+/// Many texts each under the limit, or many links: one finding for the file, at its first key.
+#[test]
+fn l030_too_much_text_or_too_many_links() {
+    let section = |i: usize, body: &str| format!("  - title: Bijlage {i}\n    after: changes\n    body: {body}\n");
+    let long: String = (0..12).map(|i| section(i, &"woord ".repeat(3_000))).collect();
+    let src = format!("{}custom_sections:\n{long}", common::readme_example());
+    let r = single(&fail("l030", src.as_bytes()), "L030", Lang::Nl);
+    assert!(
+        r.message.starts_with("Alle tekst in het bestand samen is 2"),
+        "{}",
+        r.message
+    );
+    assert_eq!(r.line_col().0, 2, "at schema_version");
+    let links = (0..501)
+        .map(|i| format!("https://a.example/{i}"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let src = format!("{}custom_sections:\n{}", common::readme_example(), section(0, &links));
+    let r = single(&fail("l030b", src.as_bytes()), "L030", Lang::En);
+    assert_eq!(
+        r.message,
+        "The texts in the file hold 501 links together; a privacy statement may have at most 500."
     );
 }

@@ -56,6 +56,10 @@ pub enum Command {
     /// Print the JSON Schema of the organisation file (the same bytes as
     /// schemas/verklaar.schema.json).
     Schema(SchemaArgs),
+    /// Internal: compile one PDF of a user theme under a time and memory budget (started by
+    /// `build`, reads its request on stdin).
+    #[command(hide = true)]
+    PdfWorker(PdfWorkerArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -143,3 +147,13 @@ pub enum RulesFormat {
 
 #[derive(Debug, clap::Args)]
 pub struct SchemaArgs {}
+
+#[derive(Debug, clap::Args)]
+pub struct PdfWorkerArgs {
+    /// Address space limit in bytes.
+    #[arg(long)]
+    pub memory: u64,
+    /// CPU time limit in seconds.
+    #[arg(long)]
+    pub seconds: u64,
+}

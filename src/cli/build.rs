@@ -69,6 +69,11 @@ pub fn run(cmd: &BuildArgs, args: &Args) -> std::io::Result<ExitStatus> {
         }
     };
     let pdf = match PdfRenderer::load(cmd.theme.as_deref()) {
+        // A user theme's template is code: it runs in a child process with a budget.
+        Ok(renderer) if !renderer.is_builtin() => match crate::render::pdf::worker::Isolation::current() {
+            Some(iso) => renderer.isolated(iso),
+            None => renderer,
+        },
         Ok(renderer) => renderer,
         Err(e) => {
             eprintln!("verklaar: {}", e.message(lang));
@@ -461,13 +466,28 @@ fn mark_duplicate_slugs(built: &mut [Built], lang: Lang) {
 }
 
 fn render_error_message(e: &RenderError, lang: Lang) -> String {
+    let cause = match e.overrun {
+        Some(crate::render::Overrun::Time { seconds }) => lang
+            .pick(
+                format!("het sjabloon liep langer dan {seconds} seconden en is gestopt; maak het eenvoudiger (een lus die te vaak loopt?)"),
+                format!("the template ran longer than {seconds} seconds and was stopped; simplify it (a loop that runs too often?)"),
+            ),
+        Some(crate::render::Overrun::Memory { megabytes }) => lang.pick(
+            format!("het sjabloon gebruikte meer dan {megabytes} MB geheugen en is gestopt; maak het eenvoudiger (een lus die te veel maakt?)"),
+            format!("the template used more than {megabytes} MB of memory and was stopped; simplify it (a loop that builds too much?)"),
+        ),
+        None => e.message.clone(),
+    };
     let mut message = match lang {
-        Lang::En => e.to_string(),
+        Lang::En => format!(
+            "template '{}' failed{}: {cause}",
+            e.template,
+            e.slug.as_ref().map(|s| format!(" for '{s}'")).unwrap_or_default(),
+        ),
         Lang::Nl => format!(
-            "sjabloon '{}' gaf een fout{}: {}",
+            "sjabloon '{}' gaf een fout{}: {cause}",
             e.template,
             e.slug.as_ref().map(|s| format!(" bij '{s}'")).unwrap_or_default(),
-            e.message
         ),
     };
     // The built-in theme failing is verklaar's fault, never the organisation file's: text

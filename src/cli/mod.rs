@@ -42,6 +42,12 @@ pub fn run(args: &Args) -> ExitStatus {
         Command::Explain(cmd) => explain::run(cmd, args),
         Command::Rules(cmd) => rules::run(cmd, args),
         Command::Schema(cmd) => schema::run(cmd),
+        Command::PdfWorker(cmd) => {
+            return match crate::render::pdf::worker::run_child(cmd.memory, cmd.seconds) {
+                0 => ExitStatus::Clean,
+                _ => ExitStatus::Findings,
+            };
+        }
     };
     match result {
         Ok(status) => status,

@@ -115,6 +115,17 @@ pub enum LoadIssue {
     NotConfigurable {
         code: String,
     },
+    TextTooLong {
+        key: String,
+        chars: usize,
+        limit: usize,
+    },
+    TooMuchText {
+        chars: usize,
+        char_limit: usize,
+        links: usize,
+        link_limit: usize,
+    },
 }
 
 /// What a path is when it is not a regular file (for [`LoadIssue::NotAFile`]).
@@ -249,6 +260,8 @@ pub fn code_and_name(issue: &LoadIssue) -> (&'static str, &'static str) {
         LoadIssue::NotAFile { .. } => "L026",
         LoadIssue::Skipped { .. } => "L027",
         LoadIssue::NotConfigurable { .. } => "L028",
+        LoadIssue::TextTooLong { .. } => "L029",
+        LoadIssue::TooMuchText { .. } => "L030",
     };
     // Every code above is in LOAD_CODES (checked by `every_load_code_has_a_name`).
     let name = load_code(code).map_or("load-error", |(_, name, ..)| name);
@@ -634,6 +647,45 @@ fn describe(issue: &LoadIssue, lang: Lang) -> Text {
             ).into()),
             related_label: None,
         },
+        LoadIssue::TextTooLong { key, chars, limit } => Text {
+            message: l.pick(
+                format!(
+                    "`{key}` is {} tekens lang; een tekst in een privacyverklaring mag hooguit {} tekens zijn.",
+                    dutch_thousands(*chars as u64),
+                    dutch_thousands(*limit as u64)
+                ),
+                format!("`{key}` is {chars} characters long; a text in a privacy statement may be at most {limit} characters."),
+            ),
+            label: l.pick("te lange tekst", "text too long").into(),
+            help: Some(l.pick(
+                "Zo lang wordt geen verklaring: controleer of hier niet per ongeluk een heel document is geplakt. Verwijs naar een lang reglement met een link in plaats van het over te nemen.",
+                "No statement is this long: check that a whole document was not pasted here by mistake. Link to a long regulation instead of copying it.",
+            ).into()),
+            related_label: None,
+        },
+        LoadIssue::TooMuchText { chars, char_limit, links, link_limit } => Text {
+            message: if chars > char_limit {
+                l.pick(
+                    format!(
+                        "Alle tekst in het bestand samen is {} tekens; een privacyverklaring mag hooguit {} tekens zijn.",
+                        dutch_thousands(*chars as u64),
+                        dutch_thousands(*char_limit as u64)
+                    ),
+                    format!("All text in the file together is {chars} characters; a privacy statement may be at most {char_limit} characters."),
+                )
+            } else {
+                l.pick(
+                    format!("De teksten in het bestand bevatten samen {links} links; een privacyverklaring mag er hooguit {link_limit} hebben."),
+                    format!("The texts in the file hold {links} links together; a privacy statement may have at most {link_limit}."),
+                )
+            },
+            label: l.pick("in dit bestand", "in this file").into(),
+            help: Some(l.pick(
+                "Zo groot wordt geen verklaring: controleer of dit het juiste bestand is, en of er niet per ongeluk documenten zijn geplakt. Verwijs naar lange stukken met een link.",
+                "No statement is this large: check that this is the right file and that no documents were pasted by mistake. Link to long documents instead.",
+            ).into()),
+            related_label: None,
+        },
         LoadIssue::ZeroDuration { value } => Text {
             message: l.pick(
                 format!("`{value}` is een termijn van 0 dagen; een termijn van 0 dagen kan niet bedoeld zijn."),
@@ -961,6 +1013,18 @@ pub const LOAD_CODES: &[(&str, &str, &str, &str)] = &[
         "rule-not-configurable",
         "`lint.severity` noemt een code over het `lint:`-blok zelf (VK901–VK903); die zijn niet in te stellen.",
         "`lint.severity` names a code about the `lint:` block itself (VK901–VK903); those cannot be set.",
+    ),
+    (
+        "L029",
+        "text-too-long",
+        "Eén tekst is langer dan een privacyverklaring ooit nodig heeft (meer dan 20.000 tekens); verklaar maakt er geen pagina van.",
+        "One text is longer than a privacy statement ever needs (over 20,000 characters); verklaar makes no page of it.",
+    ),
+    (
+        "L030",
+        "too-much-text",
+        "Alle tekst samen is meer dan een privacyverklaring ooit nodig heeft (meer dan 200.000 tekens of meer dan 500 links); verklaar maakt er geen pagina van.",
+        "All text together is more than a privacy statement ever needs (over 200,000 characters or over 500 links); verklaar makes no page of it.",
     ),
 ];
 

@@ -138,6 +138,7 @@ fn load_text(file: &SourceFile) -> Result<(Organisation, SourceMap), Vec<LoadDia
     );
     diagnostics.extend(references::check(&json, &map));
     diagnostics.extend(check_severity_block(&json, &map));
+    diagnostics.extend(super::limits::check(&json, &map));
     if !diagnostics.is_empty() {
         diagnostics.sort_by_key(|d| (d.at.start, d.code()));
         diagnostics.dedup();

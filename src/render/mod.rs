@@ -191,6 +191,16 @@ pub struct RenderError {
     pub slug: Option<String>,
     /// The full cause, innermost detail last.
     pub message: String,
+    /// Set when a user theme was stopped for running over its budget: the message is then
+    /// said in the user's language.
+    pub overrun: Option<Overrun>,
+}
+
+/// Which budget a user theme's PDF run exceeded (see `pdf::worker`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overrun {
+    Time { seconds: u64 },
+    Memory { megabytes: u64 },
 }
 
 fn for_slug(slug: &Option<String>) -> String {

@@ -114,6 +114,7 @@ impl HtmlRenderer {
             template: self.theme.describe(&template),
             slug: slug.map(str::to_string),
             message,
+            overrun: None,
         };
         // tera reports errors as values; a panic inside it (a bug in tera or an odd user
         // template) becomes an error too instead of ending the whole build.

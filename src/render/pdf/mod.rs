@@ -11,6 +11,7 @@
 //! typst's `datetime.today()` from the effective date (else `SOURCE_DATE_EPOCH`, else
 //! 1970-01-01), so the same statement gives the same bytes in every process.
 
+pub mod worker;
 pub mod world;
 
 use std::ops::Range;
@@ -68,6 +69,9 @@ pub struct PdfRenderer {
     data_id: FileId,
     /// The template's name for messages: `default/statement.typ` or the theme file's path.
     template: String,
+    /// Set for a user theme in a build: each document compiles in a child process with a
+    /// time and memory budget ([`worker`]).
+    isolation: Option<worker::Isolation>,
 }
 
 impl PdfRenderer {
@@ -127,7 +131,19 @@ impl PdfRenderer {
             main,
             data_id,
             template,
+            isolation: None,
         })
+    }
+
+    /// Whether this is the built-in template (ours, tested) rather than a user theme's.
+    pub fn is_builtin(&self) -> bool {
+        self.template == format!("default/{TEMPLATE_FILE}")
+    }
+
+    /// Compile every document in a child process with the budgets of `isolation`.
+    pub fn isolated(mut self, isolation: worker::Isolation) -> PdfRenderer {
+        self.isolation = Some(isolation);
+        self
     }
 
     /// The template's name for messages.
@@ -138,13 +154,27 @@ impl PdfRenderer {
     /// The PDF of one statement.
     pub fn pdf(&self, ctx: &RenderContext<'_>) -> Result<RenderedPdf, RenderError> {
         let slug = &ctx.statement.slug;
-        let fail = |message: String| RenderError {
+        let data = serde_json::to_vec(ctx.statement).map_err(|e| RenderError {
             template: self.template.clone(),
             slug: Some(slug.clone()),
-            message,
-        };
-        let data = serde_json::to_vec(ctx.statement).map_err(|e| fail(e.to_string()))?;
+            message: e.to_string(),
+            overrun: None,
+        })?;
         let date = document_date(ctx);
+        match &self.isolation {
+            Some(iso) => worker::compile_isolated(iso, self, slug, data, date),
+            None => self.compile_data(slug, data, date),
+        }
+    }
+
+    /// The PDF of a statement given as its `data.json` bytes, in this process.
+    fn compile_data(&self, slug: &str, data: Vec<u8>, date: Date) -> Result<RenderedPdf, RenderError> {
+        let fail = |message: String| RenderError {
+            template: self.template.clone(),
+            slug: Some(slug.to_string()),
+            message,
+            overrun: None,
+        };
         let today = Datetime::from_ymd(i32::from(date.year), date.month, date.day);
         let world = StatementWorld::new(self.main.clone(), self.data_id, data, today);
 
@@ -206,6 +236,7 @@ impl PdfRenderer {
                         template: self.template.clone(),
                         slug: Some(ctx.statement.slug.clone()),
                         message: "a PDF worker thread stopped".into(),
+                        overrun: None,
                     })
                 })
             })
