@@ -195,7 +195,7 @@ impl Ctx<'_> {
 /// `text` lower-cased with every run of whitespace collapsed to one space, and per byte of
 /// the result the byte range in `text` it came from: so a quote that a folded scalar breaks
 /// over lines still matches, and a match maps back to the source.
-fn normalise(text: &str) -> (String, Vec<(usize, usize)>) {
+pub(crate) fn normalise(text: &str) -> (String, Vec<(usize, usize)>) {
     let mut normal = String::new();
     let mut origin: Vec<(usize, usize)> = Vec::new();
     let mut last_space = false;

@@ -48,30 +48,9 @@ pub(super) fn quote_span(ctx: &Ctx, at: &Pointer, needle: &str) -> Range<usize> 
     if let Some(i) = source.find(needle) {
         return whole.start + i..whole.start + i + needle.len();
     }
-    // Collapse every run of whitespace to one space (remembering where each character came
-    // from), lower-case, and search again: a folded scalar may break the quote over lines.
-    let mut normal = String::new();
-    let mut origin: Vec<(usize, usize)> = Vec::new(); // (start, end) in `source` per byte of `normal`
-    let mut last_space = false;
-    for (i, c) in source.char_indices() {
-        let end = i + c.len_utf8();
-        if c.is_whitespace() {
-            if !last_space {
-                normal.push(' ');
-                origin.push((i, end));
-            } else if let Some(last) = origin.last_mut() {
-                last.1 = end;
-            }
-            last_space = true;
-            continue;
-        }
-        last_space = false;
-        for l in c.to_lowercase() {
-            let before = normal.len();
-            normal.push(l);
-            origin.extend(std::iter::repeat_n((i, end), normal.len() - before));
-        }
-    }
+    // Search again whitespace-collapsed and lower-cased: a folded scalar may break the quote
+    // over lines.
+    let (normal, origin) = crate::lint::context::normalise(source);
     let wanted: String = needle.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
     if let Some(pos) = normal.find(&wanted).filter(|_| !wanted.is_empty())
         && let (Some(first), Some(last)) = (origin.get(pos), origin.get(pos + wanted.len() - 1))
