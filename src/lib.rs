@@ -4,6 +4,7 @@
 //! Data flow: `source` (files, spans) → `model` (typed organisation) → `lint` (findings)
 //! → `document` (Dutch statement) → `render` (HTML, PDF). The CLI in `cli` drives it.
 
+pub mod calendar;
 pub mod cli;
 pub mod diagnostics;
 pub mod document;
@@ -13,6 +14,7 @@ pub mod i18n;
 pub mod legal;
 pub mod lint;
 pub mod model;
+pub mod project;
 pub mod render;
 pub mod site;
 pub mod source;

@@ -336,7 +336,7 @@ fn a_build_killed_during_its_swap_gets_its_site_back() {
     assert!(
         names_starting(dir.path(), ".site.verklaar-")
             .iter()
-            .all(|n| n.ends_with("-lock"))
+            .all(|n| n.ends_with("-lock") || n.ends_with("-cache"))
     );
 }
 

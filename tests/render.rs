@@ -717,8 +717,11 @@ fn build_writes_pages_fragments_index_and_stylesheet() {
     assert!(index.contains(r#"<span class="vk-status vk-status--draft">Concept — niet publiceren</span>"#));
     assert!(index.contains(r#"<span class="vk-status vk-status--ready">Klaar om te publiceren</span>"#));
     assert_eq!(site["style.css"], verklaar::render::html::DEFAULT_CSS.as_bytes());
-    // Nothing but the site next to the organisations.
-    assert_eq!(names_in(dir.path()), [".site.verklaar-lock", "organisations", "site"]);
+    // Nothing but the site, its lock and its cache next to the organisations.
+    assert_eq!(
+        names_in(dir.path()),
+        [".site.verklaar-cache", ".site.verklaar-lock", "organisations", "site"]
+    );
 }
 
 #[test]
@@ -790,7 +793,13 @@ fn a_failed_build_leaves_the_previous_site_untouched() {
     assert_eq!(tree(&dir.path().join("site")), before, "the previous site is untouched");
     assert_eq!(
         names_in(dir.path()),
-        [".site.verklaar-lock", "kapot", "organisations", "site"],
+        [
+            ".site.verklaar-cache",
+            ".site.verklaar-lock",
+            "kapot",
+            "organisations",
+            "site"
+        ],
         "no staging folders left"
     );
 }

@@ -117,6 +117,11 @@ pub struct BuildArgs {
     /// A theme folder whose files override the built-in default theme.
     #[arg(long)]
     pub theme: Option<PathBuf>,
+
+    /// Build every organisation, without the cache of the previous build (next to the
+    /// output folder, `.<out>.verklaar-cache`) and without filling it.
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -1,26 +1,52 @@
+//! `verklaar lint`: the caller of [`crate::project`]'s load and lint stages that prints the
+//! report and chooses the exit code.
+
 use std::io::Write;
-use std::path::PathBuf;
+
+use rayon::prelude::*;
 
 use super::ExitStatus;
 use super::args::{Args, DenyLevel, LintArgs};
 use super::output::{self, Record, Summary};
-use crate::diagnostics::load::{code_and_name, is_tool_error_code};
-use crate::diagnostics::{LoadDiagnostic, LoadIssue};
-use crate::lint::{self, LintOptions};
-use crate::model::load::{Loaded, load_file};
-use crate::source::SourceFile;
-use crate::source::discover::Note;
-use crate::source::discover::discover;
-use rayon::prelude::*;
+use crate::diagnostics::load::is_tool_error_code;
+use crate::lint::LintOptions;
+use crate::project::check::Checked;
+use crate::project::inputs::Inputs;
 
 pub fn run(cmd: &LintArgs, args: &Args) -> std::io::Result<ExitStatus> {
-    let (loaded, records, files) = match load_all(&cmd.paths, args) {
-        Ok(v) => v,
-        Err(status) => return Ok(status),
+    let inputs = match Inputs::discover(&cmd.paths) {
+        Ok(inputs) => inputs,
+        Err(e) => {
+            eprintln!("{}", e.message(args.lang));
+            return Ok(ExitStatus::Error);
+        }
     };
-    let mut records = records;
-    records.extend(lint_records(&loaded, args));
-    let summary = Summary::of(&records, files);
+    let options = LintOptions::new(args.lang);
+    // Files load, lint and render their findings in parallel, one file per task; results
+    // keep the file order, so output stays stable.
+    let per_file: Vec<(Vec<Record>, bool)> = inputs
+        .files
+        .par_iter()
+        .map(|path| {
+            let checked = Checked::file(path, &options);
+            let loaded = matches!(checked, Checked::Linted { .. });
+            (checked.records(args.lang), loaded)
+        })
+        .collect();
+    // Load errors first, then skipped and refused paths, then the findings: the order of
+    // every report since the first release.
+    let mut records: Vec<Record> = Vec::new();
+    let mut findings: Vec<Record> = Vec::new();
+    for (file_records, loaded) in per_file {
+        if loaded {
+            findings.extend(file_records);
+        } else {
+            records.extend(file_records);
+        }
+    }
+    records.extend(inputs.note_records(args.lang));
+    records.extend(findings);
+    let summary = Summary::of(&records, inputs.counted());
     let text = output::format(&records, summary, cmd.format, output::use_color(args.color), args.lang);
     if cmd.format == super::LintFormat::Human {
         let mut err = std::io::stderr().lock();
@@ -34,90 +60,6 @@ pub fn run(cmd: &LintArgs, args: &Args) -> std::io::Result<ExitStatus> {
         summary.errors > 0 || (cmd.deny == Some(DenyLevel::Warnings) && summary.warnings > 0),
         cmd.exit_zero,
     ))
-}
-
-/// Discovers and loads every file; load errors, refused and skipped paths become records
-/// (`L…` codes) like lint findings. `Err` only when a path on the command line is missing or
-/// no file is found at all (exit 2 with a message): then verklaar could not do its job.
-pub fn load_all(paths: &[PathBuf], args: &Args) -> Result<(Vec<Loaded>, Vec<Record>, usize), ExitStatus> {
-    let found = match discover(paths) {
-        Ok(found) => found,
-        Err((path, e)) => {
-            let msg = args.lang.pick(
-                format!("verklaar: '{}' kan niet worden gelezen: {e}", path.display()),
-                format!("verklaar: cannot read '{}': {e}", path.display()),
-            );
-            eprintln!("{msg}");
-            return Err(ExitStatus::Error);
-        }
-    };
-    if found.files.is_empty() && found.notes.is_empty() {
-        let msg = args.lang.pick(
-            "verklaar: geen organisatiebestanden (*.yaml, *.yml) gevonden.",
-            "verklaar: no organisation files (*.yaml, *.yml) found.",
-        );
-        eprintln!("{msg}");
-        return Err(ExitStatus::Error);
-    }
-    let refused = found
-        .notes
-        .iter()
-        .filter(|(_, note)| !matches!(note, Note::Skipped(_)))
-        .count();
-    let count = found.files.len() + refused;
-    let mut loaded = Vec::new();
-    let mut records = Vec::new();
-    // Files load in parallel; results keep the file order, so output stays stable.
-    let results: Vec<_> = found.files.par_iter().map(|path| load_file(path)).collect();
-    for result in results {
-        match result {
-            Ok(l) => loaded.push(l),
-            Err(failure) => records.extend(failure.diagnostics.iter().map(|d| load_record(d, &failure.file, args))),
-        }
-    }
-    for (path, note) in found.notes {
-        let file = SourceFile::new(path, "");
-        let issue = match note {
-            Note::Skipped(reason) => LoadIssue::Skipped { reason },
-            Note::LinkOutside { target, folder } => LoadIssue::SymlinkOutside {
-                target: target.display().to_string(),
-                folder: folder.display().to_string(),
-            },
-            Note::NotAFile(kind) => LoadIssue::NotAFile { kind },
-            Note::Unreadable(error) => LoadIssue::unreadable(&error),
-        };
-        records.push(load_record(&LoadDiagnostic::new(issue, 0..0), &file, args));
-    }
-    Ok((loaded, records, count))
-}
-
-fn load_record(d: &LoadDiagnostic, file: &SourceFile, args: &Args) -> Record {
-    Record::new(d.render(file, args.lang), code_and_name(&d.issue).1, None)
-}
-
-/// Runs the rules over every loaded file and turns findings into records.
-pub fn lint_records(loaded: &[Loaded], args: &Args) -> Vec<Record> {
-    let options = LintOptions::new(args.lang);
-    // Organisations lint in parallel; rayon keeps the order of the results.
-    let per_file: Vec<Vec<Record>> = loaded
-        .par_iter()
-        .map(|l| {
-            lint::check(l, &options)
-                .into_iter()
-                .map(|f| {
-                    let mut record = Record::new(
-                        f.render(&l.file, args.lang),
-                        f.rule.name,
-                        Some(f.rule.article.to_string()),
-                    );
-                    record.suppressed = f.suppressed.is_some();
-                    record.justification = f.suppressed;
-                    record
-                })
-                .collect()
-        })
-        .collect();
-    per_file.into_iter().flatten().collect()
 }
 
 fn summary_line(s: Summary, args: &Args) -> String {

@@ -41,11 +41,18 @@ pub struct LoadFailure {
 
 /// Reads and loads one file. Reads at most [`MAX_FILE_BYTES`] + 1 bytes.
 pub fn load_file(path: &Path) -> Result<Loaded, LoadFailure> {
+    let bytes = read_file(path)?;
+    load_bytes(path, &bytes)
+}
+
+/// Reads one file for [`load_bytes`]: refuses what is not a plain file (before opening it:
+/// opening a FIFO waits for a writer that never comes) and what is larger than
+/// [`MAX_FILE_BYTES`], reading at most one byte more.
+pub fn read_file(path: &Path) -> Result<Vec<u8>, LoadFailure> {
     let fail = |issue| LoadFailure {
         file: SourceFile::new(path, ""),
         diagnostics: vec![LoadDiagnostic::new(issue, 0..0)],
     };
-    // The file type before opening: opening a FIFO waits for a writer that never comes.
     let meta = std::fs::metadata(path).map_err(|e| fail(LoadIssue::unreadable(&e)))?;
     if !meta.is_file() {
         return Err(fail(LoadIssue::NotAFile {
@@ -61,7 +68,7 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadFailure> {
     if size > MAX_FILE_BYTES || bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(path, &bytes, size.max(bytes.len() as u64)));
     }
-    load_bytes(path, &bytes)
+    Ok(bytes)
 }
 
 /// Loads YAML bytes as if read from `path`.

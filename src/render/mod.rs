@@ -15,8 +15,8 @@ pub mod pdf;
 
 use serde::Serialize;
 
+use crate::calendar::Date;
 use crate::document::Statement;
-use crate::model::time::Date;
 
 /// The program that made the output, for `<meta name="generator">` and PDF metadata.
 pub const GENERATOR: &str = concat!("verklaar ", env!("CARGO_PKG_VERSION"));
@@ -41,7 +41,7 @@ pub struct RenderContext<'a> {
     /// [`GENERATOR`].
     pub generator: &'static str,
     /// A fixed build date from `SOURCE_DATE_EPOCH`, never the wall clock.
-    pub build_date: Option<Date>,
+    pub build_date: Option<BuildDate>,
     /// The PDF of this statement relative to its page (`privacyverklaring.pdf`) when the
     /// build writes one; the HTML page links to it ("Download als PDF").
     pub pdf_href: Option<String>,
@@ -64,14 +64,14 @@ impl<'a> RenderContext<'a> {
         self
     }
 
-    pub fn with_build_date(mut self, date: Option<Date>) -> RenderContext<'a> {
+    pub fn with_build_date(mut self, date: Option<BuildDate>) -> RenderContext<'a> {
         self.build_date = date;
         self
     }
 }
 
 /// What happened to one organisation in a build.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EntryStatus {
     /// No error findings: ready to publish.
@@ -86,7 +86,7 @@ pub enum EntryStatus {
 }
 
 /// One organisation in the site index.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub struct IndexEntry {
     pub slug: String,
     /// The organisation's name.
@@ -145,7 +145,7 @@ pub struct SiteContext<'a> {
     /// Every organisation, sorted by slug, including skipped ones.
     pub entries: &'a [IndexEntry],
     pub generator: &'static str,
-    pub build_date: Option<Date>,
+    pub build_date: Option<BuildDate>,
 }
 
 impl<'a> SiteContext<'a> {
@@ -157,7 +157,7 @@ impl<'a> SiteContext<'a> {
         }
     }
 
-    pub fn with_build_date(mut self, date: Option<Date>) -> SiteContext<'a> {
+    pub fn with_build_date(mut self, date: Option<BuildDate>) -> SiteContext<'a> {
         self.build_date = date;
         self
     }
@@ -221,8 +221,41 @@ pub trait Renderer: Send + Sync {
     }
 }
 
-/// The build date from `SOURCE_DATE_EPOCH` (seconds since 1970), if set and valid.
-pub fn source_date() -> Option<Date> {
-    let secs = std::env::var("SOURCE_DATE_EPOCH").ok()?.trim().parse::<i64>().ok()?;
-    Some(Date::from_days_since_epoch(secs.div_euclid(86_400)))
+/// The date a build may show: from `SOURCE_DATE_EPOCH`, never the wall clock, so the same
+/// input gives the same bytes. Its own type, so a renderer cannot be handed any other date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct BuildDate(Date);
+
+impl BuildDate {
+    /// The date of `SOURCE_DATE_EPOCH` (seconds since 1970), if set and valid.
+    pub fn from_env() -> Option<BuildDate> {
+        let secs = std::env::var("SOURCE_DATE_EPOCH").ok()?.trim().parse::<i64>().ok()?;
+        Some(BuildDate(Date::from_days_since_epoch(secs.div_euclid(86_400))))
+    }
+
+    /// A fixed date (tests, benchmarks).
+    pub fn new(date: Date) -> BuildDate {
+        BuildDate(date)
+    }
+
+    pub fn date(self) -> Date {
+        self.0
+    }
+}
+
+impl std::fmt::Display for BuildDate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl Serialize for BuildDate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// The build date from `SOURCE_DATE_EPOCH`, if set and valid.
+pub fn source_date() -> Option<BuildDate> {
+    BuildDate::from_env()
 }

@@ -8,13 +8,13 @@
 
 pub mod write;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use crate::i18n::Lang;
 use crate::render::Output;
 
-pub use write::{OutLock, WriteReport, write_atomically, write_with_lock};
+pub use write::{OutLock, Staging, WriteReport, write_atomically, write_with_lock};
 
 /// A file in every site folder that verklaar wrote. `build` replaces an existing `--out`
 /// folder only when it has this file (or is empty), so a typo such as `--out src` can never
@@ -166,6 +166,8 @@ const REASON_CHARS: &str = "the name contains a backslash, a control character o
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Site {
     files: BTreeMap<String, Vec<u8>>,
+    /// The keys of `files`, for the collision checks shared with [`Staging`].
+    paths: BTreeSet<String>,
 }
 
 impl Default for Site {
@@ -179,7 +181,8 @@ impl Site {
     pub fn new() -> Site {
         let mut files = BTreeMap::new();
         files.insert(MARKER_FILE.to_string(), MARKER_TEXT.as_bytes().to_vec());
-        Site { files }
+        let paths = files.keys().cloned().collect();
+        Site { files, paths }
     }
 
     /// Adds a file at a relative path such as `lijv/index.html`.
@@ -187,32 +190,8 @@ impl Site {
         for part in path.split('/') {
             check_name(path, part)?;
         }
-        if self.files.contains_key(path) {
-            return Err(SiteError::Duplicate(path.to_string()));
-        }
-        // A file may not sit where another file needs a folder, or the other way round.
-        let mut prefix = String::new();
-        for part in path.split('/') {
-            if !prefix.is_empty() {
-                if self.files.contains_key(&prefix) {
-                    return Err(SiteError::Conflict {
-                        path: path.to_string(),
-                        other: prefix,
-                    });
-                }
-                prefix.push('/');
-            }
-            prefix.push_str(part);
-        }
-        let folder = format!("{path}/");
-        if let Some((other, _)) = self.files.range(folder.clone()..).next()
-            && other.starts_with(&folder)
-        {
-            return Err(SiteError::Conflict {
-                path: path.to_string(),
-                other: other.clone(),
-            });
-        }
+        check_free(&self.paths, path)?;
+        self.paths.insert(path.to_string());
         self.files.insert(path.to_string(), bytes.into());
         Ok(())
     }
@@ -227,6 +206,7 @@ impl Site {
             if let Err(e) = self.add(&path, output.bytes) {
                 for path in added {
                     self.files.remove(&path);
+                    self.paths.remove(&path);
                 }
                 return Err(e);
             }
@@ -271,6 +251,37 @@ impl Site {
     pub fn write_locked(&self, lock: &OutLock) -> Result<WriteReport, SiteError> {
         write_with_lock(&self.files, lock)
     }
+}
+
+/// Whether `path` may be added beside the `taken` ones: not taken, no file where it needs a
+/// folder, no folder where it is a file.
+pub(crate) fn check_free(taken: &BTreeSet<String>, path: &str) -> Result<(), SiteError> {
+    if taken.contains(path) {
+        return Err(SiteError::Duplicate(path.to_string()));
+    }
+    let mut prefix = String::new();
+    for part in path.split('/') {
+        if !prefix.is_empty() {
+            if taken.contains(&prefix) {
+                return Err(SiteError::Conflict {
+                    path: path.to_string(),
+                    other: prefix,
+                });
+            }
+            prefix.push('/');
+        }
+        prefix.push_str(part);
+    }
+    let folder = format!("{path}/");
+    if let Some(other) = taken.range(folder.clone()..).next()
+        && other.starts_with(&folder)
+    {
+        return Err(SiteError::Conflict {
+            path: path.to_string(),
+            other: other.clone(),
+        });
+    }
+    Ok(())
 }
 
 /// One path segment: a plain, visible name that means the same on every file system.

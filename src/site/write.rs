@@ -169,6 +169,12 @@ impl OutLock {
         })
     }
 
+    /// A hidden folder next to the output folder that belongs to it:
+    /// `.<out>.verklaar-<what>` (the build's cache).
+    pub fn sibling(&self, what: &str) -> PathBuf {
+        self.parent.join(format!(".{}.verklaar-{what}", self.name))
+    }
+
     /// The folder this lock guards.
     pub fn out(&self) -> &Path {
         &self.out
@@ -184,71 +190,207 @@ pub fn write_atomically(files: &BTreeMap<String, Vec<u8>>, out: &Path) -> Result
 
 /// Writes `files` as the folder the lock guards. See the module documentation.
 pub fn write_with_lock(files: &BTreeMap<String, Vec<u8>>, lock: &OutLock) -> Result<WriteReport, SiteError> {
-    let out = lock.out.as_path();
-    let (parent, name) = (lock.parent.as_path(), lock.name.as_str());
-    let mut report = clean_leftovers(parent, name, out);
-    let previous = check_replaceable(out)?;
-    let replaced = !matches!(previous, Previous::Nothing);
-    let mut manifest_files: Vec<&str> = files.keys().map(String::as_str).collect();
-    manifest_files.retain(|p| *p != MANIFEST_FILE);
-    let manifest = Manifest::new(&manifest_files);
-    let carry = match &previous {
-        Previous::Nothing => Vec::new(),
-        Previous::Site { owned } => {
-            report.legacy = owned.is_none();
-            user_entries(out, owned.as_ref(), files)?
-        }
-    };
-    let staging = create_unique_dir(parent, name, "new")?;
-    let filled = write_files(&staging, files)
-        .and_then(|()| write_file(&staging.join(MANIFEST_FILE), &manifest.to_bytes()))
-        .and_then(|()| {
-            for entry in &carry {
-                carry_entry(&out.join(entry), &staging.join(entry))?;
-            }
-            Ok(())
-        });
-    if let Err(e) = filled {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(e);
+    let staging = Staging::begin(lock)?;
+    for (path, bytes) in files {
+        staging.write_raw(path, bytes)?;
     }
-    report.files = files.len() + usize::from(!files.contains_key(MANIFEST_FILE));
-    report.replaced = replaced;
-    report.kept = carry
-        .iter()
-        .map(|p| p.replace(std::path::MAIN_SEPARATOR, "/"))
-        .collect();
-    if !replaced {
-        return match std::fs::rename(&staging, out) {
-            Ok(()) => Ok(report),
-            Err(error) => {
-                let _ = std::fs::remove_dir_all(&staging);
-                Err(SiteError::Io {
-                    path: out.to_path_buf(),
-                    error,
-                })
+    staging.finish()
+}
+
+/// A site being written: the hidden staging folder next to `out` that files go into as soon
+/// as they are made (so a build holds one organisation's output in memory at a time, not
+/// the whole site), then [`Staging::finish`] carries the user's files over, writes the
+/// manifest and swaps. Dropped without `finish` (an error, a panic, a theme that failed
+/// half-way), it removes the staging folder: `out` is never touched before the swap.
+///
+/// Safe to share between threads: paths are registered under a lock (so two outputs can
+/// never claim one path), files are written outside it.
+#[derive(Debug)]
+pub struct Staging<'l> {
+    lock: &'l OutLock,
+    dir: PathBuf,
+    report: WriteReport,
+    previous: Previous,
+    paths: std::sync::Mutex<BTreeSet<String>>,
+    finished: bool,
+}
+
+impl<'l> Staging<'l> {
+    /// Steps 2 and 3 of the module documentation, then an empty staging folder with the
+    /// marker file. Fails before anything is written when `out` may not be replaced.
+    pub fn begin(lock: &'l OutLock) -> Result<Staging<'l>, SiteError> {
+        let out = lock.out.as_path();
+        let (parent, name) = (lock.parent.as_path(), lock.name.as_str());
+        let report = clean_leftovers(parent, name, out);
+        let previous = check_replaceable(out)?;
+        let dir = create_unique_dir(parent, name, "new")?;
+        let staging = Staging {
+            lock,
+            dir,
+            report,
+            previous,
+            paths: std::sync::Mutex::new(BTreeSet::new()),
+            finished: false,
+        };
+        staging.write_raw(MARKER_FILE, super::MARKER_TEXT.as_bytes())?;
+        Ok(staging)
+    }
+
+    /// The staging folder (for hard links into it).
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Adds one organisation's outputs under its folder (`<slug>/…`): all of them or, when
+    /// a path is refused, none. A refused path is that organisation's problem
+    /// ([`SiteError::BadPath`], [`SiteError::Conflict`], [`SiteError::Duplicate`]); an
+    /// [`SiteError::Io`] is the build's.
+    pub fn add_organisation(&self, slug: &str, outputs: &[super::Output]) -> Result<(), SiteError> {
+        let paths: Vec<String> = outputs.iter().map(|o| format!("{slug}/{}", o.path)).collect();
+        self.claim(slug, &paths)?;
+        for (path, output) in paths.iter().zip(outputs) {
+            self.put(path, |to| write_file(to, &output.bytes))?;
+        }
+        Ok(())
+    }
+
+    /// As [`Staging::add_organisation`], for files that already exist on disk (a cached
+    /// organisation): hard linked where the file system allows, copied otherwise.
+    pub fn link_organisation(&self, slug: &str, files: &[(String, PathBuf)]) -> Result<(), SiteError> {
+        let paths: Vec<String> = files.iter().map(|(p, _)| format!("{slug}/{p}")).collect();
+        self.claim(slug, &paths)?;
+        for (path, (_, from)) in paths.iter().zip(files) {
+            self.put(path, |to| {
+                if std::fs::hard_link(from, to).is_err() {
+                    std::fs::copy(from, to).map_err(|error| SiteError::Io {
+                        path: to.to_path_buf(),
+                        error,
+                    })?;
+                }
+                Ok(())
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Adds files at the site root (the index, the stylesheet).
+    pub fn add_root(&self, outputs: &[super::Output]) -> Result<(), SiteError> {
+        for output in outputs {
+            self.claim(&output.path, std::slice::from_ref(&output.path))?;
+            self.put(&output.path, |to| write_file(to, &output.bytes))?;
+        }
+        Ok(())
+    }
+
+    /// Registers `paths` (all or none) after checking each name and that none collides.
+    fn claim(&self, what: &str, paths: &[String]) -> Result<(), SiteError> {
+        check_name(what, what.split('/').next().unwrap_or(what))?;
+        for path in paths {
+            for part in path.split('/') {
+                check_name(path, part)?;
+            }
+        }
+        let mut taken = self.paths.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut added: Vec<&str> = Vec::with_capacity(paths.len());
+        for path in paths {
+            if let Err(e) = super::check_free(&taken, path) {
+                for p in added {
+                    taken.remove(p);
+                }
+                return Err(e);
+            }
+            taken.insert(path.clone());
+            added.push(path);
+        }
+        Ok(())
+    }
+
+    /// Writes one file at a registered path, making its folder.
+    fn put(&self, relative: &str, write: impl FnOnce(&Path) -> Result<(), SiteError>) -> Result<(), SiteError> {
+        let path = relative.split('/').fold(self.dir.clone(), |p, part| p.join(part));
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder).map_err(|error| SiteError::Io {
+                path: folder.to_path_buf(),
+                error,
+            })?;
+        }
+        write(&path)
+    }
+
+    /// A file at a path that is not checked (only for [`write_with_lock`], whose callers
+    /// hand over finished maps); the marker and the manifest are written by the staging
+    /// itself.
+    fn write_raw(&self, relative: &str, bytes: &[u8]) -> Result<(), SiteError> {
+        if relative == MANIFEST_FILE {
+            return Ok(());
+        }
+        let mut taken = self.paths.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if !taken.insert(relative.to_string()) && relative == MARKER_FILE {
+            return Ok(());
+        }
+        drop(taken);
+        self.put(relative, |to| write_file(to, bytes))
+    }
+
+    /// Steps 4 and 5: the user's files, the manifest, the swap.
+    pub fn finish(mut self) -> Result<WriteReport, SiteError> {
+        let out = self.lock.out.clone();
+        let (parent, name) = (self.lock.parent.clone(), self.lock.name.clone());
+        let files = std::mem::take(&mut *self.paths.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
+        let mut report = std::mem::take(&mut self.report);
+        let replaced = !matches!(self.previous, Previous::Nothing);
+        let manifest_files: Vec<&str> = files.iter().map(String::as_str).collect();
+        let manifest = Manifest::new(&manifest_files);
+        let carry = match &self.previous {
+            Previous::Nothing => Vec::new(),
+            Previous::Site { owned } => {
+                report.legacy = owned.is_none();
+                user_entries(&out, owned.as_ref(), &files)?
             }
         };
-    }
-    let backup = unused_name(parent, name, "old");
-    if let Err(error) = std::fs::rename(out, &backup) {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(SiteError::Io {
+        write_file(&self.dir.join(MANIFEST_FILE), &manifest.to_bytes())?;
+        for entry in &carry {
+            carry_entry(&out.join(entry), &self.dir.join(entry))?;
+        }
+        report.files = files.len() + 1;
+        report.replaced = replaced;
+        report.kept = carry
+            .iter()
+            .map(|p| p.replace(std::path::MAIN_SEPARATOR, "/"))
+            .collect();
+        if !replaced {
+            std::fs::rename(&self.dir, &out).map_err(|error| SiteError::Io {
+                path: out.to_path_buf(),
+                error,
+            })?;
+            self.finished = true;
+            return Ok(report);
+        }
+        let backup = unused_name(&parent, &name, "old");
+        std::fs::rename(&out, &backup).map_err(|error| SiteError::Io {
             path: out.to_path_buf(),
             error,
-        });
+        })?;
+        if let Err(error) = std::fs::rename(&self.dir, &out) {
+            // Put the previous site back where it was.
+            let _ = std::fs::rename(&backup, &out);
+            return Err(SiteError::Io {
+                path: out.to_path_buf(),
+                error,
+            });
+        }
+        self.finished = true;
+        report.leftover = std::fs::remove_dir_all(&backup).err().map(|_| backup);
+        Ok(report)
     }
-    if let Err(error) = std::fs::rename(&staging, out) {
-        // Put the previous site back where it was.
-        let _ = std::fs::rename(&backup, out);
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(SiteError::Io {
-            path: out.to_path_buf(),
-            error,
-        });
+}
+
+impl Drop for Staging<'_> {
+    fn drop(&mut self) {
+        if !self.finished {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
     }
-    report.leftover = std::fs::remove_dir_all(&backup).err().map(|_| backup);
-    Ok(report)
 }
 
 /// The list of files verklaar wrote into a site, kept in the site as [`MANIFEST_FILE`].
@@ -334,6 +476,7 @@ fn clean_leftovers(parent: &Path, name: &str, out: &Path) -> WriteReport {
 }
 
 /// What is at `out` before the write.
+#[derive(Debug)]
 enum Previous {
     /// Nothing: the folder is new.
     Nothing,
@@ -383,11 +526,11 @@ fn check_replaceable(out: &Path) -> Result<Previous, SiteError> {
 fn user_entries(
     out: &Path,
     owned: Option<&BTreeSet<String>>,
-    new: &BTreeMap<String, Vec<u8>>,
+    new: &BTreeSet<String>,
 ) -> Result<Vec<String>, SiteError> {
     // Folders that hold a file verklaar wrote, before or now.
     let mut folders: BTreeSet<String> = BTreeSet::new();
-    for path in owned.into_iter().flatten().chain(new.keys()) {
+    for path in owned.into_iter().flatten().chain(new.iter()) {
         let mut prefix = String::new();
         for part in path.split('/').rev().skip(1).collect::<Vec<_>>().into_iter().rev() {
             if !prefix.is_empty() {
@@ -433,15 +576,15 @@ fn user_entries(
         if !is_dir && ours {
             continue;
         }
-        let clashes = new.contains_key(&key)
+        let clashes = new.contains(&key)
             || new
                 .range(format!("{key}/")..)
                 .next()
-                .is_some_and(|(p, _)| p.starts_with(&format!("{key}/")));
+                .is_some_and(|p| p.starts_with(&format!("{key}/")));
         if clashes {
             // A site without a manifest: a file at a path this build writes is taken to be
             // verklaar's own (it was the only writer of such folders).
-            if owned.is_none() && !is_dir && new.contains_key(&key) {
+            if owned.is_none() && !is_dir && new.contains(&key) {
                 continue;
             }
             in_the_way.push(key);
@@ -525,24 +668,6 @@ fn write_file(path: &Path, bytes: &[u8]) -> Result<(), SiteError> {
         path: path.to_path_buf(),
         error,
     })
-}
-
-fn write_files(root: &Path, files: &BTreeMap<String, Vec<u8>>) -> Result<(), SiteError> {
-    let mut made: Option<PathBuf> = None;
-    for (relative, bytes) in files {
-        let path = relative.split('/').fold(root.to_path_buf(), |p, part| p.join(part));
-        if let Some(folder) = path.parent()
-            && made.as_deref() != Some(folder)
-        {
-            std::fs::create_dir_all(folder).map_err(|error| SiteError::Io {
-                path: folder.to_path_buf(),
-                error,
-            })?;
-            made = Some(folder.to_path_buf());
-        }
-        write_file(&path, bytes)?;
-    }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -24,7 +24,6 @@ use self::escape::url_segment;
 pub use self::theme::{DEFAULT_CSS, Theme, ThemeError};
 use super::{EntryStatus, IndexEntry, Output, RenderContext, RenderError, Renderer, SiteContext};
 use crate::document::{Block, Section, Statement};
-use crate::model::time::Date;
 
 /// File names this renderer writes.
 pub const PAGE_FILE: &str = "index.html";
@@ -97,7 +96,7 @@ impl HtmlRenderer {
             },
         );
         context.insert("generator", site.generator);
-        context.insert("build_date", &site.build_date.map(|d: Date| d.to_string()));
+        context.insert("build_date", &site.build_date.map(|d| d.to_string()));
         context.insert("stylesheet", STYLESHEET_FILE);
         context.insert("kind", "index");
         self.render_template("index.html", &context, None)

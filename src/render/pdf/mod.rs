@@ -28,7 +28,7 @@ use self::world::{DATA_PATH, MAIN_PATH, StatementWorld, file_id};
 use super::html::ThemeError;
 use super::html::theme::{not_a_file, read_text};
 use super::{GENERATOR, Output, RenderContext, RenderError, Renderer};
-use crate::model::time::Date;
+use crate::calendar::Date;
 
 /// The file this renderer writes in each organisation's folder.
 pub const PDF_FILE: &str = "privacyverklaring.pdf";
@@ -269,7 +269,7 @@ fn document_date(ctx: &RenderContext<'_>) -> Date {
         .effective_date
         .as_deref()
         .and_then(Date::parse)
-        .or(ctx.build_date)
+        .or(ctx.build_date.map(crate::render::BuildDate::date))
         .unwrap_or(Date {
             year: 1970,
             month: 1,

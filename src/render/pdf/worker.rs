@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use serde::{Deserialize, Serialize};
 
 use super::{Conformance, PdfRenderer, RenderedPdf};
-use crate::model::time::Date;
+use crate::calendar::Date;
 use crate::render::{Overrun, RenderError};
 
 /// Wall-clock time for one document. The built-in theme needs about a second for the
