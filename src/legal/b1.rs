@@ -2,7 +2,9 @@
 
 use std::sync::OnceLock;
 
-use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex::{Regex, RegexBuilder};
+
+use super::patterns::PatternList;
 use serde::Deserialize;
 
 const DATA: &str = include_str!("b1.yaml");
@@ -27,42 +29,28 @@ pub struct Jargon {
 
 pub struct B1 {
     pub spec: B1Spec,
-    /// One regex per jargon entry, in table order.
-    pub jargon: Vec<Regex>,
+    /// One pattern per jargon entry, in table order.
+    pub jargon: PatternList,
     pub relative_welke: Regex,
-    pub vague: Vec<Regex>,
-    /// The jargon and vague words as sets: one pass tells which words occur in a text.
-    pub jargon_set: RegexSet,
-    pub vague_set: RegexSet,
+    pub vague: PatternList,
 }
 
-fn set_of(regexes: &[Regex]) -> RegexSet {
-    RegexSetBuilder::new(regexes.iter().map(Regex::as_str))
-        .case_insensitive(true)
-        .build()
-        // The same patterns, compiled one by one just before.
-        .expect("word list set")
-}
-
-fn word_regex(word: &str) -> Regex {
+/// A word of a list as a pattern: whole words, any whitespace between its parts.
+fn word_pattern(word: &str) -> String {
     let escaped = regex::escape(word).replace("\\ ", r"\s+").replace(' ', r"\s+");
     // Word boundaries only where the word starts/ends with a word character ("c.q." ends in '.').
     // ASCII boundaries keep the regex on its DFA (see `terms::compile`).
     let start = if word.starts_with(|c: char| c.is_alphanumeric()) {
-        r"(?-u:\b)"
+        r"\b"
     } else {
         ""
     };
     let end = if word.ends_with(|c: char| c.is_alphanumeric()) {
-        r"(?-u:\b)"
+        r"\b"
     } else {
         ""
     };
-    // Embedded data; every entry is exercised by the tests below.
-    RegexBuilder::new(&format!("{start}{escaped}{end}"))
-        .case_insensitive(true)
-        .build()
-        .expect("word list regex")
+    format!("{start}{escaped}{end}")
 }
 
 pub fn b1() -> &'static B1 {
@@ -70,11 +58,9 @@ pub fn b1() -> &'static B1 {
     B1_DATA.get_or_init(|| {
         // Embedded data, parsed in a unit test: a failure is a build defect, not user input.
         let spec: B1Spec = serde_saphyr::from_str(DATA).expect("b1.yaml parses");
-        let jargon: Vec<Regex> = spec.jargon.iter().map(|j| word_regex(&j.word)).collect();
-        let vague: Vec<Regex> = spec.vague_qualifiers.iter().map(|w| word_regex(w)).collect();
+        let jargon = PatternList::new(spec.jargon.iter().map(|j| word_pattern(&j.word)).collect());
+        let vague = PatternList::new(spec.vague_qualifiers.iter().map(|w| word_pattern(w)).collect());
         B1 {
-            jargon_set: set_of(&jargon),
-            vague_set: set_of(&vague),
             jargon,
             relative_welke: RegexBuilder::new(&spec.relative_welke)
                 .case_insensitive(true)
@@ -158,10 +144,12 @@ mod tests {
     fn lists_load() {
         let b = b1();
         assert_eq!(b.jargon.len(), b.spec.jargon.len());
-        assert!(b.jargon[0].is_match("Zulks is niet toegestaan"));
-        assert!(b.jargon.iter().any(|r| r.is_match("gegevens c.q. documenten")));
-        assert!(!b.jargon.iter().any(|r| r.is_match("wij gebruiken uw gegevens")));
-        assert!(b.vague.iter().any(|r| r.is_match("Wij delen o.a. met")));
+        b.jargon.compile_all();
+        b.vague.compile_all();
+        assert!(b.jargon.get(0).is_match("Zulks is niet toegestaan"));
+        assert!(b.jargon.matching("gegevens c.q. documenten").matched_any());
+        assert!(!b.jargon.matching("wij gebruiken uw gegevens").matched_any());
+        assert!(b.vague.matching("Wij delen o.a. met").matched_any());
     }
 
     #[test]

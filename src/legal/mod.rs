@@ -4,6 +4,7 @@
 //! renderers alike.
 
 pub mod b1;
+pub mod patterns;
 pub mod retention_norms;
 pub mod terms;
 

@@ -7,7 +7,7 @@
 
 use std::sync::OnceLock;
 
-use regex::{Regex, RegexBuilder};
+use super::patterns::PatternList;
 
 use crate::model::time::Duration;
 
@@ -73,26 +73,12 @@ pub const NORMS: &[RetentionNorm] = &[
     RetentionNorm { key: "personnel-file", records: "personeelsdossier", matches: r"personeelsdossier|(gegevens\s+van\s+)?(medewerkers|werknemers|personeel)\b", years: 2, weeks: 0, start: "na uitdiensttreding", source: "AP-richtsnoer werknemers", kind: NormKind::Max, confidence: Confidence::Medium },
 ];
 
-/// The first norm whose pattern matches `name`.
+/// The first norm whose pattern matches `name`: one pass of the table as a set, whose
+/// matches come in table order.
 pub fn norm_for(name: &str) -> Option<&'static RetentionNorm> {
-    static COMPILED: OnceLock<Vec<Regex>> = OnceLock::new();
-    let compiled = COMPILED.get_or_init(|| {
-        NORMS
-            .iter()
-            // Literal patterns in this table, exercised by the tests below.
-            .map(|n| {
-                RegexBuilder::new(n.matches)
-                    .case_insensitive(true)
-                    .build()
-                    .expect("norm regex")
-            })
-            .collect()
-    });
-    NORMS
-        .iter()
-        .zip(compiled)
-        .find(|(_, re)| re.is_match(name))
-        .map(|(n, _)| n)
+    static PATTERNS: OnceLock<PatternList> = OnceLock::new();
+    let patterns = PATTERNS.get_or_init(|| PatternList::new(NORMS.iter().map(|n| n.matches.to_string()).collect()));
+    patterns.matching(name).iter().next().and_then(|i| NORMS.get(i))
 }
 
 #[cfg(test)]

@@ -3,7 +3,10 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex::Regex;
+
+use super::patterns::PatternList;
+pub use super::patterns::compile;
 use serde::Deserialize;
 
 const DATA: &str = include_str!("obsolete_terms.yaml");
@@ -42,58 +45,54 @@ pub struct ContextSpec {
 #[derive(Debug)]
 pub struct Term {
     pub spec: TermSpec,
-    re: Regex,
-    same_sentence: Option<Regex>,
-    not_near: Option<Regex>,
-    not_followed_by: Option<Regex>,
+    same_sentence: Option<OnceLock<Regex>>,
+    not_near: Option<OnceLock<Regex>>,
+    not_followed_by: Option<OnceLock<Regex>>,
 }
 
 /// Characters either side searched by `not_near`.
 const NEAR: usize = 120;
 
-/// Compiles a table pattern. `\b` becomes an ASCII word boundary: Unicode boundaries force the
-/// regex engine off its DFA on text with accents, and every pattern starts and ends in ASCII.
-pub fn compile(pattern: &str) -> Regex {
-    let ascii_boundaries = pattern.replace(r"\b", r"(?-u:\b)");
-    // The table is embedded and every pattern is exercised by `tests` below.
-    RegexBuilder::new(&ascii_boundaries)
-        .case_insensitive(true)
-        .build()
-        .expect("valid pattern in obsolete_terms.yaml")
+/// The table and its patterns, compiled as they are needed.
+struct Table {
+    terms: Vec<Term>,
+    patterns: PatternList,
 }
 
-/// All patterns as one set: a single pass tells which terms occur in a text at all.
-fn term_set() -> &'static RegexSet {
-    static SET: OnceLock<RegexSet> = OnceLock::new();
-    SET.get_or_init(|| {
-        RegexSetBuilder::new(terms().iter().map(|t| t.re.as_str()))
-            .case_insensitive(true)
-            .build()
-            // The same patterns compiled one by one in `terms()`.
-            .expect("term patterns form a set")
-    })
-}
-
-/// The table, compiled once per process.
-pub fn terms() -> &'static [Term] {
-    static TERMS: OnceLock<Vec<Term>> = OnceLock::new();
-    TERMS.get_or_init(|| {
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| {
         // Embedded data, parsed in a unit test: a failure is a build defect, not user input.
         let specs: Vec<TermSpec> = serde_saphyr::from_str(DATA).expect("obsolete_terms.yaml parses");
-        specs
+        let patterns = PatternList::new(specs.iter().map(|s| s.pattern.clone()).collect());
+        let terms = specs
             .into_iter()
             .map(|spec| {
                 let ctx = spec.context.clone().unwrap_or_default();
+                let lazy = |p: &Option<String>| p.as_ref().map(|_| OnceLock::new());
                 Term {
-                    re: compile(&spec.pattern),
-                    same_sentence: ctx.same_sentence.as_deref().map(compile),
-                    not_near: ctx.not_near.as_deref().map(compile),
-                    not_followed_by: ctx.not_followed_by.as_deref().map(compile),
+                    same_sentence: lazy(&ctx.same_sentence),
+                    not_near: lazy(&ctx.not_near),
+                    not_followed_by: lazy(&ctx.not_followed_by),
                     spec,
                 }
             })
-            .collect()
+            .collect();
+        Table { terms, patterns }
     })
+}
+
+/// The table, parsed once per process.
+pub fn terms() -> &'static [Term] {
+    &table().terms
+}
+
+/// A context pattern of a term, compiled on first use.
+fn context<'a>(cell: &'a Option<OnceLock<Regex>>, pattern: Option<&str>) -> Option<&'a Regex> {
+    match (cell, pattern) {
+        (Some(cell), Some(pattern)) => Some(cell.get_or_init(|| compile(pattern))),
+        _ => None,
+    }
 }
 
 /// The sentence around `range`: from after the previous sentence end to the next one.
@@ -149,30 +148,29 @@ fn ceil(text: &str, mut i: usize) -> usize {
 /// Every match of the table in `text`, with its byte range, after the context filters.
 pub fn find(text: &str) -> Vec<(Range<usize>, &'static Term)> {
     let mut out = Vec::new();
-    let all = terms();
-    for index in term_set().matches(text).iter() {
-        let term = &all[index];
-        for m in term.re.find_iter(text) {
-            let range = m.range();
-            if let Some(re) = &term.same_sentence {
-                let sentence = sentence_around(text, &range);
-                if !re.is_match(&text[sentence]) {
-                    continue;
-                }
-            }
-            if let Some(re) = &term.not_near {
-                let window = floor(text, range.start.saturating_sub(NEAR))..ceil(text, range.end + NEAR);
-                if re.is_match(&text[window]) {
-                    continue;
-                }
-            }
-            if let Some(re) = &term.not_followed_by
-                && re.is_match(&text[range.end..])
-            {
+    let table = table();
+    for (index, m) in table.patterns.find_all(text) {
+        let term = &table.terms[index];
+        let range = m.range();
+        let ctx = term.spec.context.as_ref();
+        if let Some(re) = context(&term.same_sentence, ctx.and_then(|c| c.same_sentence.as_deref())) {
+            let sentence = sentence_around(text, &range);
+            if !re.is_match(&text[sentence]) {
                 continue;
             }
-            out.push((range, term));
         }
+        if let Some(re) = context(&term.not_near, ctx.and_then(|c| c.not_near.as_deref())) {
+            let window = floor(text, range.start.saturating_sub(NEAR))..ceil(text, range.end + NEAR);
+            if re.is_match(&text[window]) {
+                continue;
+            }
+        }
+        if let Some(re) = context(&term.not_followed_by, ctx.and_then(|c| c.not_followed_by.as_deref()))
+            && re.is_match(&text[range.end..])
+        {
+            continue;
+        }
+        out.push((range, term));
     }
     out.sort_by_key(|(r, t)| (r.start, t.spec.rule.clone()));
     out
@@ -189,6 +187,13 @@ mod tests {
     #[test]
     fn table_loads_and_compiles() {
         assert!(terms().len() >= 26);
+        table().patterns.compile_all();
+        for term in terms() {
+            let ctx = term.spec.context.as_ref();
+            let _ = context(&term.same_sentence, ctx.and_then(|c| c.same_sentence.as_deref()));
+            let _ = context(&term.not_near, ctx.and_then(|c| c.not_near.as_deref()));
+            let _ = context(&term.not_followed_by, ctx.and_then(|c| c.not_followed_by.as_deref()));
+        }
     }
 
     #[test]

@@ -312,9 +312,8 @@ fn vk810(ctx: &Ctx) -> Vec<Found> {
     let mut out = Vec::new();
     for (pointer, text) in texts(ctx) {
         let mut hits: Vec<(Range<usize>, String)> = Vec::new();
-        for i in b.jargon_set.matches(text).iter() {
-            let replacement = &b.spec.jargon[i].replacement;
-            hits.extend(b.jargon[i].find_iter(text).map(|m| (m.range(), replacement.clone())));
+        for (i, m) in b.jargon.find_all(text) {
+            hits.push((m.range(), b.spec.jargon[i].replacement.clone()));
         }
         hits.extend(
             b.relative_welke
@@ -457,10 +456,10 @@ fn vk811(ctx: &Ctx) -> Vec<Found> {
             Vec::new()
         };
         let mut hits: Vec<Range<usize>> = b
-            .vague_set
-            .matches(text)
-            .iter()
-            .flat_map(|i| b.vague[i].find_iter(text).map(|m| m.range()))
+            .vague
+            .find_all(text)
+            .into_iter()
+            .map(|(_, m)| m.range())
             .filter(|r| !covered.iter().any(|c| c.start < r.end && r.start < c.end))
             .filter(|r| !plain_ability(text, r))
             .filter(|r| !defined_example(text, r))

@@ -344,7 +344,7 @@ fn vk108(ctx: &Ctx) -> Vec<Found> {
     use std::sync::OnceLock;
     static IN_CONTRACT: OnceLock<regex::Regex> = OnceLock::new();
     let in_contract = IN_CONTRACT.get_or_init(|| {
-        regex::RegexBuilder::new(r"opgenomen\s+in\s+(de|het|onze)\s+[\w\s-]{0,40}(overeenkomst|contract|voorwaarden)|\balgemene\s+voorwaarden\b")
+        regex::RegexBuilder::new(r"opgenomen\s+in\s+(de|het|onze)\s+[^.;:!?\n]{0,40}(overeenkomst|contract|voorwaarden)|\balgemene\s+voorwaarden\b")
             .case_insensitive(true)
             .build()
             .expect("literal regex")
