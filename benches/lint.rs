@@ -1,5 +1,7 @@
-//! Speed of loading and linting one organisation (issue: lint well under 1 ms per
-//! organisation on a release build). Run with `cargo bench --bench lint` or scripts/bench.sh.
+//! Speed of the stages before rendering, per organisation: load, lint, compose, report
+//! (issue: lint well under 1 ms per organisation on a release build). Run with
+//! `cargo bench --bench lint` or scripts/bench.sh; scripts/bench compares whole runs with
+//! the Python peers.
 
 use std::path::{Path, PathBuf};
 
@@ -44,6 +46,28 @@ fn lint_one(bencher: divan::Bencher, name: &str) {
 fn load_one(bencher: divan::Bencher, name: &str) {
     let bytes = std::fs::read(path(name)).expect("organisation file");
     bencher.bench(|| load_bytes("x.yaml", divan::black_box(&bytes)).is_ok());
+}
+
+/// Compose: the Dutch statement of a loaded and linted organisation.
+#[divan::bench(args = FILES)]
+fn compose_one(bencher: divan::Bencher, name: &str) {
+    let loaded = loaded(name);
+    let findings = lint::check(&loaded, &LintOptions::new(Lang::Nl));
+    bencher.bench(|| verklaar::document::build(divan::black_box(&loaded), &findings));
+}
+
+/// Report: every finding of one organisation as a record (positions, labels, help), the
+/// stage between lint and the output formats.
+#[divan::bench(args = FILES)]
+fn records_one(bencher: divan::Bencher, name: &str) {
+    let loaded = loaded(name);
+    let findings = lint::check(&loaded, &LintOptions::new(Lang::Nl));
+    bencher.bench(|| {
+        findings
+            .iter()
+            .map(|f| verklaar::project::report::Record::of_finding(f, &loaded.file, Lang::Nl))
+            .collect::<Vec<_>>()
+    });
 }
 
 fn codes() -> Vec<&'static str> {

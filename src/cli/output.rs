@@ -25,11 +25,7 @@ pub fn use_color(choice: ColorChoice) -> bool {
 pub fn format(records: &[Record], summary: Summary, format: LintFormat, color: bool, lang: Lang) -> String {
     match format {
         LintFormat::Human => {
-            let rendered: Vec<Rendered> = records
-                .iter()
-                .filter(|r| !r.suppressed)
-                .map(|r| r.rendered.clone())
-                .collect();
+            let rendered: Vec<&Rendered> = records.iter().filter(|r| !r.suppressed).map(|r| &r.rendered).collect();
             render_human(&rendered, color, 100)
         }
         LintFormat::Json => json_report(records, summary),

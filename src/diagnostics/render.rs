@@ -1,6 +1,7 @@
 //! One rendered diagnostic (message, labels, help in the chosen language) as a miette
 //! `Diagnostic`, and the human renderer used by the CLI and the snapshot tests.
 
+use std::borrow::Borrow;
 use std::fmt;
 use std::ops::Range;
 
@@ -208,25 +209,41 @@ impl Diagnostic for WithSource<'_> {
 
 /// Renders diagnostics the way a person reads them: rustc-style header, the YAML snippet with
 /// the value underlined and `file:line:col`, then the help. No colour when `color` is false.
-pub fn render_human(diagnostics: &[Rendered], color: bool, width: usize) -> String {
-    let theme = if color {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
-    };
-    let handler = GraphicalReportHandler::new_themed(theme)
-        .with_width(width)
-        .with_context_lines(1)
-        .without_syntax_highlighting();
-    let mut out = String::new();
-    for d in diagnostics {
-        let wrapped = WithSource {
-            inner: d,
-            source: d.source(),
-            snippet: snippet_fits(d),
+///
+/// Each diagnostic's text depends on nothing but itself, so many are rendered in parallel
+/// (in order): printing thousands of findings was most of a large lint run, on one core.
+pub fn render_human<R: Borrow<Rendered> + Sync>(diagnostics: &[R], color: bool, width: usize) -> String {
+    use rayon::prelude::*;
+    const CHUNK: usize = 32;
+    let render = |chunk: &[R]| {
+        let theme = if color {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
         };
-        // Writing into a String cannot fail.
-        let _ = handler.render_report(&mut out, &wrapped);
+        let handler = GraphicalReportHandler::new_themed(theme)
+            .with_width(width)
+            .with_context_lines(1)
+            .without_syntax_highlighting();
+        let mut out = String::new();
+        for d in chunk {
+            let d = d.borrow();
+            let wrapped = WithSource {
+                inner: d,
+                source: d.source(),
+                snippet: snippet_fits(d),
+            };
+            // Writing into a String cannot fail.
+            let _ = handler.render_report(&mut out, &wrapped);
+        }
+        out
+    };
+    if diagnostics.len() <= CHUNK {
+        return render(diagnostics);
     }
-    out
+    diagnostics
+        .par_chunks(CHUNK)
+        .map(render)
+        .collect::<Vec<String>>()
+        .concat()
 }

@@ -129,15 +129,17 @@ impl Ctx<'_> {
     /// occurrence, then to the whole value.
     pub fn occurrence_span(&self, at: &Pointer, text: &str, range: Range<usize>) -> Range<usize> {
         let whole = self.map.span_for(at);
-        let (Some(needle), Some(before)) = (text.get(range.clone()), text.get(..range.start)) else {
+        let (Some(needle), Some(_)) = (text.get(range.clone()), text.get(..range.start)) else {
             return whole;
         };
         let wanted = normalise(needle).0;
         if wanted.trim().is_empty() {
             return self.span_in_value(at, needle);
         }
-        let (value, _) = normalise(text);
-        let starts_before = normalise(before).0.len();
+        let (value, value_origin) = normalise(text);
+        // Where `range` starts in the normalised value: the first normalised byte that comes
+        // from at or after it (normalising `before` again gave the same, at twice the cost).
+        let starts_before = value_origin.partition_point(|(start, _)| *start < range.start);
         let nth = value
             .match_indices(&wanted)
             .take_while(|(i, _)| *i < starts_before)

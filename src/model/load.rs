@@ -61,7 +61,8 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, LoadFailure> {
     }
     let file = std::fs::File::open(path).map_err(|e| fail(LoadIssue::unreadable(&e)))?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
-    let mut bytes = Vec::new();
+    // Room for the whole file and the one byte that tells it grew: two reads, not a dozen.
+    let mut bytes = Vec::with_capacity(usize::try_from(size.min(MAX_FILE_BYTES)).unwrap_or(0) + 1);
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| fail(LoadIssue::unreadable(&e)))?;

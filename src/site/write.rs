@@ -302,13 +302,29 @@ impl<'l> Staging<'l> {
             taken.insert(path.clone());
             added.push(path);
         }
+        drop(taken);
+        // The folder of each path one level down (an organisation's), made once here.
+        let mut made: Vec<&str> = Vec::new();
+        for path in paths {
+            if let Some((folder, _)) = path.split_once('/')
+                && !made.contains(&folder)
+            {
+                let dir = self.dir.join(folder);
+                std::fs::create_dir_all(&dir).map_err(|error| SiteError::Io { path: dir, error })?;
+                made.push(folder);
+            }
+        }
         Ok(())
     }
 
     /// Writes one file at a registered path, making its folder.
     fn put(&self, relative: &str, write: impl FnOnce(&Path) -> Result<(), SiteError>) -> Result<(), SiteError> {
         let path = relative.split('/').fold(self.dir.clone(), |p, part| p.join(part));
-        if let Some(folder) = path.parent() {
+        // Top-level files and the files of an organisation's folder (made once by `claim`)
+        // need no folder made; only deeper paths do.
+        if relative.matches('/').count() > 1
+            && let Some(folder) = path.parent()
+        {
             std::fs::create_dir_all(folder).map_err(|error| SiteError::Io {
                 path: folder.to_path_buf(),
                 error,
@@ -329,7 +345,14 @@ impl<'l> Staging<'l> {
             return Ok(());
         }
         drop(taken);
-        self.put(relative, |to| write_file(to, bytes))
+        let path = relative.split('/').fold(self.dir.clone(), |p, part| p.join(part));
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder).map_err(|error| SiteError::Io {
+                path: folder.to_path_buf(),
+                error,
+            })?;
+        }
+        write_file(&path, bytes)
     }
 
     /// Steps 4 and 5: the user's files, the manifest, the swap.
