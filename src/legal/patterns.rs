@@ -38,16 +38,21 @@ impl PatternList {
     }
 
     /// Indices of the patterns that match somewhere in `text`, in table order.
-    pub fn matching(&self, text: &str) -> regex::SetMatches {
-        self.set
-            .get_or_init(|| {
-                RegexSetBuilder::new(self.patterns.iter().map(|p| prepare(p)))
-                    .case_insensitive(true)
-                    .build()
-                    // Embedded table; `compile_all` in its tests builds the same set.
-                    .expect("table patterns form a set")
-            })
-            .matches(text)
+    pub fn matching(&self, text: &str) -> Vec<usize> {
+        let set = self.set.get_or_init(|| {
+            RegexSetBuilder::new(self.patterns.iter().map(|p| prepare(p)))
+                .case_insensitive(true)
+                .build()
+                // Embedded table; `compile_all` in its tests builds the same set.
+                .expect("table patterns form a set")
+        });
+        // Most texts hold none of a table's patterns: the plain search stops at the first
+        // match and skips ahead on literals, where the search for every pattern at once
+        // reads every byte of the text.
+        if !set.is_match(text) {
+            return Vec::new();
+        }
+        set.matches(text).into_iter().collect()
     }
 
     /// Pattern `i` on its own (for the places of its matches).

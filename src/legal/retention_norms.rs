@@ -78,7 +78,7 @@ pub const NORMS: &[RetentionNorm] = &[
 pub fn norm_for(name: &str) -> Option<&'static RetentionNorm> {
     static PATTERNS: OnceLock<PatternList> = OnceLock::new();
     let patterns = PATTERNS.get_or_init(|| PatternList::new(NORMS.iter().map(|n| n.matches.to_string()).collect()));
-    patterns.matching(name).iter().next().and_then(|i| NORMS.get(i))
+    patterns.matching(name).first().and_then(|&i| NORMS.get(i))
 }
 
 #[cfg(test)]

@@ -28,7 +28,13 @@ pub struct Ctx<'a> {
     free_texts: OnceCell<Vec<usize>>,
     /// Other results several rules share (e.g. identifiers found in the text), by name.
     memo: RefCell<HashMap<&'static str, Rc<dyn Any>>>,
+    /// Texts already folded by [`normalise`] for [`Ctx::occurrence_span`]: a long text with
+    /// many findings was folded again for each one.
+    normalised: RefCell<HashMap<Box<str>, Rc<Normalised>>>,
 }
+
+/// A text folded by [`normalise`], with the source range of each byte.
+type Normalised = (String, Vec<(usize, usize)>);
 
 /// One match of the obsolete-terms table: where (value and byte range in it) and which term.
 pub struct TermHit {
@@ -47,6 +53,7 @@ impl<'a> Ctx<'a> {
             term_hits: OnceCell::new(),
             free_texts: OnceCell::new(),
             memo: RefCell::new(HashMap::new()),
+            normalised: RefCell::new(HashMap::new()),
         }
     }
 
@@ -62,6 +69,16 @@ impl<'a> Ctx<'a> {
         }
         let value = Rc::new(f());
         self.memo.borrow_mut().insert(key, Rc::clone(&value) as Rc<dyn Any>);
+        value
+    }
+
+    /// [`normalise`] of `text`, once per distinct text and run.
+    fn normalised(&self, text: &str) -> Rc<Normalised> {
+        if let Some(hit) = self.normalised.borrow().get(text) {
+            return Rc::clone(hit);
+        }
+        let value = Rc::new(normalise(text));
+        self.normalised.borrow_mut().insert(text.into(), Rc::clone(&value));
         value
     }
 
@@ -136,7 +153,8 @@ impl Ctx<'_> {
         if wanted.trim().is_empty() {
             return self.span_in_value(at, needle);
         }
-        let (value, value_origin) = normalise(text);
+        let folded = self.normalised(text);
+        let (value, value_origin) = (&folded.0, &folded.1);
         // Where `range` starts in the normalised value: the first normalised byte that comes
         // from at or after it (normalising `before` again gave the same, at twice the cost).
         let starts_before = value_origin.partition_point(|(start, _)| *start < range.start);
@@ -145,7 +163,8 @@ impl Ctx<'_> {
             .take_while(|(i, _)| *i < starts_before)
             .count();
         let source = self.file.text.get(whole.clone()).unwrap_or("");
-        let (normal, origin) = normalise(source);
+        let folded_source = self.normalised(source);
+        let (normal, origin) = (&folded_source.0, &folded_source.1);
         let found = normal
             .match_indices(&wanted)
             .nth(nth)
