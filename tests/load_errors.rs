@@ -217,6 +217,49 @@ fn l004_value_not_allowed_without_suggestion() {
 }
 
 #[test]
+fn l004_a_dutch_word_is_answered_with_the_value_it_means() {
+    let cases = [
+        ("legal_basis: toestemming", "`consent` (toestemming)"),
+        (
+            "legal_basis: gerechtvaardigd belang",
+            "`legitimate_interests` (gerechtvaardigd belang)",
+        ),
+        (
+            "legal_basis: wettelijke-verplichting",
+            "`legal_obligation` (wettelijke-verplichting)",
+        ),
+    ];
+    for (line, meant) in cases {
+        let src = format!("{MINIMAL}purposes:\n  - id: behandeling\n    description: Behandelen\n    {line}\n");
+        let failure = fail("l004_dutch", src.as_bytes());
+        let r = single(&failure, "L004", Lang::Nl);
+        assert!(r.message.ends_with(&format!("Bedoelde u {meant}?")), "{}", r.message);
+        let en = single(&failure, "L004", Lang::En);
+        assert!(
+            en.message.ends_with(&format!("Did you mean {meant}?")),
+            "{}",
+            en.message
+        );
+    }
+    // The same word in another list means that list's value.
+    let src = format!(
+        "{MINIMAL}purposes:\n  - id: behandeling\n    description: Behandelen\n    legal_basis: contract\n    special_category_condition: toestemming\n"
+    );
+    let r = single(&fail("l004_dutch_condition", src.as_bytes()), "L004", Lang::Nl);
+    assert!(
+        r.message.ends_with("Bedoelde u `explicit_consent` (toestemming)?"),
+        "{}",
+        r.message
+    );
+    let src = "schema_version: 1\norganisation:\n  name: Praktijk X\nstatement:\n  address_form: jij\n";
+    let r = single(&fail("l004_jij", src.as_bytes()), "L004", Lang::Nl);
+    assert_eq!(
+        r.message,
+        "`jij` is geen toegestane waarde voor `address_form`. Bedoelde u `je` (jij)?"
+    );
+}
+
+#[test]
 fn l005_missing_key() {
     let src = "schema_version: 1\norganisation:\n  legal_name: Stichting X\nstatement: {}\n";
     let failure = fail("l005", src.as_bytes());

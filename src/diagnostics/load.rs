@@ -30,6 +30,8 @@ pub enum LoadIssue {
         value: String,
         allowed: Vec<String>,
         suggestion: Option<String>,
+        /// The suggestion is what the Dutch word `value` means, not a spelling close to it.
+        dutch: bool,
     },
     MissingKey {
         key: String,
@@ -374,8 +376,18 @@ fn describe(issue: &LoadIssue, lang: Lang) -> Text {
             }),
             related_label: None,
         },
-        LoadIssue::ValueNotAllowed { key, value, allowed, suggestion } => Text {
+        LoadIssue::ValueNotAllowed {
+            key,
+            value,
+            allowed,
+            suggestion,
+            dutch,
+        } => Text {
             message: match suggestion {
+                Some(s) if *dutch => l.pick(
+                    format!("`{value}` is geen toegestane waarde voor `{key}`. Bedoelde u `{s}` ({value})?"),
+                    format!("`{value}` is not an allowed value for `{key}`. Did you mean `{s}` ({value})?"),
+                ),
                 Some(s) => l.pick(
                     format!("`{value}` is geen toegestane waarde voor `{key}`. Bedoelde u `{s}`?"),
                     format!("`{value}` is not an allowed value for `{key}`. Did you mean `{s}`?"),

@@ -254,9 +254,11 @@ fn schema_error(error: &jsonschema::ValidationError<'_>, json: &Value, map: &Sou
                 })
                 .unwrap_or_default();
             let value = value_at(&pointer).map(display_value).unwrap_or_default();
+            let meaning = super::dutch_values::meaning(&value, &allowed);
             LoadIssue::ValueNotAllowed {
                 key: key_name(&pointer),
-                suggestion: closest(&value, &allowed),
+                suggestion: meaning.clone().or_else(|| closest(&value, &allowed)),
+                dutch: meaning.is_some(),
                 value,
                 allowed,
             }

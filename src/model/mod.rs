@@ -3,6 +3,7 @@
 //! [`load`] turns YAML into an [`Organisation`] plus a [`crate::source::SourceMap`] that
 //! traces every value back to file, line and column.
 
+pub mod dutch_values;
 pub mod limits;
 pub mod lint_config;
 pub mod load;
