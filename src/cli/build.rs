@@ -27,7 +27,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::ExitStatus;
 use super::args::{Args, BuildArgs, OutputKind};
-use super::output::{self, Summary};
+use super::output::{self, Record, Summary};
 use crate::i18n::Lang;
 use crate::lint::LintOptions;
 use crate::project::build::{BuildError, Outcome, Plan, build_all, render_error_message};
@@ -75,17 +75,7 @@ pub fn run(cmd: &BuildArgs, args: &Args) -> std::io::Result<ExitStatus> {
         }
     };
     let notes = inputs.note_records(lang);
-    if !notes.is_empty() {
-        let summary = Summary::of(&notes, inputs.counted());
-        let text = output::format(
-            &notes,
-            summary,
-            super::LintFormat::Human,
-            output::use_color(args.color),
-            lang,
-        );
-        eprint!("{text}");
-    }
+    print_records(&notes, inputs.counted(), args);
 
     // 3. The staging folder next to the site, and the cache beside it. A folder that may
     //    not be replaced stops the build here, before any work.
@@ -124,17 +114,7 @@ pub fn run(cmd: &BuildArgs, args: &Args) -> std::io::Result<ExitStatus> {
         .iter_mut()
         .flat_map(|o| std::mem::take(&mut o.records))
         .collect();
-    if !load_errors.is_empty() {
-        let summary = Summary::of(&load_errors, inputs.counted());
-        let text = output::format(
-            &load_errors,
-            summary,
-            super::LintFormat::Human,
-            output::use_color(args.color),
-            lang,
-        );
-        eprint!("{text}");
-    }
+    print_records(&load_errors, inputs.counted(), args);
     outcomes.sort_by(|a, b| a.entry.slug.cmp(&b.entry.slug).then_with(|| a.file.cmp(&b.file)));
 
     // 5. The site root (index and stylesheet belong to the HTML; `--only pdf` writes the
@@ -212,6 +192,19 @@ pub fn run(cmd: &BuildArgs, args: &Args) -> std::io::Result<ExitStatus> {
         .chain(&load_errors)
         .any(|r| crate::diagnostics::load::is_tool_error_code(&r.code));
     Ok(ExitStatus::of_run(tool_error, incomplete, false))
+}
+
+/// Records (skipped paths, load errors) for a person, on stderr.
+fn print_records(records: &[Record], files: usize, args: &Args) {
+    if records.is_empty() {
+        return;
+    }
+    let summary = Summary::of(records, files);
+    let color = output::use_color(args.color);
+    eprint!(
+        "{}",
+        output::format(records, summary, super::LintFormat::Human, color, args.lang)
+    );
 }
 
 /// The build stops: nothing is written (the staging folder, if any, is removed when it is
