@@ -169,6 +169,19 @@ fn rules_docs_are_current() {
         json["rules"].as_array().map(Vec::len),
         Some(verklaar::lint::registry::rules().len())
     );
+    // The load errors are listed too, with their severity.
+    let load = json["load_errors"].as_array().expect("load_errors");
+    assert_eq!(load.len(), verklaar::diagnostics::load::LOAD_CODES.len());
+    assert_eq!(load[0]["code"], "L001");
+    assert!(load.iter().any(|l| l["code"] == "L027" && l["severity"] == "info"));
+    assert!(
+        load.iter()
+            .all(|l| l["description"].as_str().is_some_and(|d| !d.is_empty()))
+    );
+    assert!(
+        generated.contains("| L003 | unknown-key | fout |"),
+        "the markdown lists L-codes"
+    );
 }
 
 #[test]

@@ -4,7 +4,19 @@ use serde_json::json;
 
 use super::ExitStatus;
 use super::args::{Args, RulesArgs, RulesFormat};
+use crate::diagnostics::load::LOAD_CODES;
+use crate::i18n::Lang;
 use crate::lint::{registry, rule_docs};
+
+/// The severity word of a load code: L027 (a skipped file) is a notice, every other load
+/// code is an error.
+fn load_severity(code: &str, l: Lang) -> &'static str {
+    if code == "L027" {
+        l.pick("info", "info")
+    } else {
+        l.pick("fout", "error")
+    }
+}
 
 pub fn run(cmd: &RulesArgs, args: &Args) -> std::io::Result<ExitStatus> {
     let l = args.lang;
@@ -30,9 +42,40 @@ pub fn run(cmd: &RulesArgs, args: &Args) -> std::io::Result<ExitStatus> {
                     r.article
                 )?;
             }
+            writeln!(
+                out,
+                "\n{}",
+                l.pick(
+                    "Laadfouten (het bestand kan niet worden gelezen zoals het er staat):",
+                    "Load errors (the file cannot be read as written):"
+                )
+            )?;
+            for (code, name, nl, en) in LOAD_CODES {
+                writeln!(
+                    out,
+                    "{code:<6}  {name:<40}  {:<12}  {}",
+                    load_severity(code, l),
+                    l.pick(*nl, *en)
+                )?;
+            }
         }
         RulesFormat::Json => {
-            let value = json!({ "version": env!("CARGO_PKG_VERSION"), "rules": rules });
+            let load_errors: Vec<serde_json::Value> = LOAD_CODES
+                .iter()
+                .map(|(code, name, nl, en)| {
+                    json!({
+                        "code": code,
+                        "name": name,
+                        "severity": if *code == "L027" { "info" } else { "error" },
+                        "description": l.pick(*nl, *en),
+                    })
+                })
+                .collect();
+            let value = json!({
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": rules,
+                "load_errors": load_errors,
+            });
             writeln!(out, "{}", serde_json::to_string_pretty(&value).unwrap_or_default())?;
         }
         RulesFormat::Markdown => out.write_all(markdown(l).as_bytes())?,
@@ -60,6 +103,27 @@ pub fn markdown(l: crate::i18n::Lang) -> String {
             r.article,
             code = r.code,
             anchor = r.code.to_lowercase()
+        ));
+    }
+    s.push_str(&format!(
+        "\n{}\n\n| code | {} | {} | {} |\n|---|---|---|---|\n",
+        l.pick(
+            "Laadfouten (`L…`): het bestand kan niet worden gelezen zoals het er staat. Ze tellen als fout \
+             (exitcode 1), behalve L027 (info) en L016 (verklaar kon zijn werk niet doen, exitcode 2); \
+             `verklaar explain L003` geeft de uitleg.",
+            "Load errors (`L…`): the file cannot be read as written. They count as errors (exit code 1), \
+             except L027 (info) and L016 (verklaar could not do its job, exit code 2); \
+             `verklaar explain L003` explains one.",
+        ),
+        l.pick("naam", "name"),
+        l.pick("ernst", "severity"),
+        l.pick("uitleg", "explanation"),
+    ));
+    for (code, name, nl, en) in LOAD_CODES {
+        s.push_str(&format!(
+            "| {code} | {name} | {} | {} |\n",
+            load_severity(code, l),
+            l.pick(*nl, *en)
         ));
     }
     for r in &rules {
