@@ -126,8 +126,8 @@ fn pdf(bencher: divan::Bencher, name: &str) {
     });
 }
 
-/// 50 organisations in one process, as `verklaar build` renders them (`pdf_all`, one document
-/// per core at a time). Divide the time by 50 for the amortised per-statement cost (issue:
+/// 50 organisations in one process, one document per core at a time as `verklaar build`
+/// renders them (`pdf_all`; the build does the same in `project::build`, beside the HTML). Divide the time by 50 for the amortised per-statement cost (issue:
 /// well under 100 ms per statement on 2 cores). Each organisation has its own slug, so typst
 /// cannot reuse a cached document for a repeat.
 #[divan::bench(sample_count = 3)]

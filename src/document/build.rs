@@ -27,13 +27,7 @@ use crate::model::{Organisation, Purpose, Retention, derived_rights};
 
 /// Builds the statement of one loaded organisation. `findings` decide the draft banner.
 pub fn build(loaded: &Loaded, findings: &[Finding]) -> Statement {
-    let slug = loaded
-        .file
-        .path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("organisatie")
-        .to_string();
+    let slug = crate::source::slug_of(&loaded.file.path);
     let errors = findings
         .iter()
         .filter(|f| f.severity == SeverityLevel::Error && f.suppressed.is_none())

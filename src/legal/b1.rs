@@ -39,7 +39,7 @@ pub struct B1 {
 fn word_pattern(word: &str) -> String {
     let escaped = regex::escape(word).replace("\\ ", r"\s+").replace(' ', r"\s+");
     // Word boundaries only where the word starts/ends with a word character ("c.q." ends in '.').
-    // ASCII boundaries keep the regex on its DFA (see `terms::compile`).
+    // ASCII boundaries keep the regex on its DFA (see `patterns::prepare`).
     let start = if word.starts_with(|c: char| c.is_alphanumeric()) {
         r"\b"
     } else {

@@ -5,8 +5,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::patterns::PatternList;
-pub use super::patterns::compile;
+use super::patterns::{PatternList, compile};
 use serde::Deserialize;
 
 const DATA: &str = include_str!("obsolete_terms.yaml");

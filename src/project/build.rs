@@ -24,6 +24,7 @@ use crate::render::html::HtmlRenderer;
 use crate::render::pdf::{Conformance, PDF_FILE, PdfRenderer};
 use crate::render::{BuildDate, IndexEntry, Output, RenderContext, RenderError};
 use crate::site::{SiteError, Staging};
+use crate::source::slug_of;
 
 /// What one build does to every organisation.
 pub struct Plan<'a> {
@@ -92,14 +93,6 @@ pub enum BuildError {
     Theme(RenderError),
     /// The staging folder could not be written.
     Site(SiteError),
-}
-
-/// The slug (folder name in the site) of an organisation file: its name without extension.
-pub fn slug_of(file: &Path) -> String {
-    file.file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("organisatie")
-        .to_string()
 }
 
 /// Builds every file into `staging`, on as many threads as there are cores. Outcomes come

@@ -95,6 +95,15 @@ impl SourceFile {
     }
 }
 
+/// The slug of an organisation file: its name without extension, the folder its statement
+/// gets in the site (`organisations/lijv.yaml` → `lijv`).
+pub fn slug_of(path: &std::path::Path) -> String {
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("organisatie")
+        .to_string()
+}
+
 /// Turns every lone CR (old Mac line ending) into LF. YAML reads a lone CR as a line break
 /// too, so the document does not change; the byte length does not change either, so every
 /// offset stays valid, and line and column counting (ours and the snippet renderer's, which

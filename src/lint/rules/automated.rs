@@ -14,8 +14,8 @@ use crate::model::{DataCategory, Purpose};
 use crate::source::Pointer;
 
 fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    // ASCII word boundaries keep the regex on its DFA (see `legal::terms::compile`).
-    cell.get_or_init(|| crate::legal::terms::compile(pattern))
+    // Prepared like the tables' patterns (see `legal::patterns::prepare`).
+    cell.get_or_init(|| crate::legal::patterns::compile(pattern))
 }
 
 /// A value that is present and not only whitespace.

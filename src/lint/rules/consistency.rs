@@ -13,16 +13,15 @@ use crate::lint::{Ctx, Found, Rule};
 use crate::model::vocab::{CookieKind, LegalBasis, SpecialCategoryCondition};
 use crate::source::Pointer;
 
-/// Case-insensitive, with ASCII word boundaries so the regex engine stays on its DFA for
-/// Dutch text with accents (see `legal::terms::compile`).
+/// Case-insensitive, prepared like the tables' patterns (see `legal::patterns::prepare`).
 fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| crate::legal::terms::compile(pattern))
+    cell.get_or_init(|| crate::legal::patterns::compile(pattern))
 }
 
 /// Like [`re`], but case-sensitive (IBAN-shaped tokens are written in capitals).
 fn re_cs(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
     // The patterns are literals in this file, covered by the unit tests and rule fixtures.
-    cell.get_or_init(|| Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).expect("literal regex"))
+    cell.get_or_init(|| Regex::new(&crate::legal::patterns::prepare(pattern)).expect("literal regex"))
 }
 
 /// Every string value outside the `lint:` block, with its pointer.
