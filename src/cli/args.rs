@@ -56,6 +56,11 @@ pub enum Command {
     /// Print the JSON Schema of the organisation file (the same bytes as
     /// schemas/verklaar.schema.json).
     Schema(SchemaArgs),
+    /// Print a completion script for a shell (bash, zsh, fish, powershell, elvish).
+    ///
+    /// bash: `verklaar completions bash > ~/.local/share/bash-completion/completions/verklaar`;
+    /// zsh: into a folder on `$fpath` as `_verklaar`; fish: `~/.config/fish/completions/verklaar.fish`.
+    Completions(CompletionsArgs),
     /// Internal: compile one PDF of a user theme under a time and memory budget (started by
     /// `build`, reads its request on stdin).
     #[command(hide = true)]
@@ -64,9 +69,14 @@ pub enum Command {
 
 #[derive(Debug, clap::Args)]
 pub struct LintArgs {
-    /// Files or folders to check; folders are searched for *.yaml and *.yml.
+    /// Files or folders to check; folders are searched for *.yaml and *.yml. `-` reads one
+    /// file from standard input (name it with --stdin-filename).
     #[arg(default_value = "organisations")]
     pub paths: Vec<PathBuf>,
+
+    /// The name standard input (`-`) is reported under, e.g. the file an editor is checking.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<PathBuf>,
 
     /// Output format: human (readable, with snippets), json, sarif (2.1.0) or github
     /// (workflow commands for GitHub Actions annotations).
@@ -81,6 +91,24 @@ pub struct LintArgs {
     /// gate). A tool error (exit 2) stays 2.
     #[arg(long)]
     pub exit_zero: bool,
+
+    /// Report only these rules: codes or prefixes, comma-separated (`VK5` = VK500–VK599).
+    /// Load errors (L-codes) are always reported.
+    #[arg(long, value_name = "CODES", value_delimiter = ',')]
+    pub select: Vec<String>,
+
+    /// Do not report these rules: codes or prefixes, comma-separated. The summary says how
+    /// many findings were left out.
+    #[arg(long, value_name = "CODES", value_delimiter = ',')]
+    pub ignore: Vec<String>,
+
+    /// Print only the findings: no summary line.
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// Write the report to this file instead of the terminal (replaced as a whole).
+    #[arg(long, value_name = "PATH")]
+    pub output_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -122,6 +150,11 @@ pub struct BuildArgs {
     /// output folder, `.<out>.verklaar-cache`) and without filling it.
     #[arg(long)]
     pub no_cache: bool,
+
+    /// Print only what needs attention (load errors, drafts, skipped and failed files): no
+    /// progress bar and no summary line.
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -152,6 +185,13 @@ pub enum RulesFormat {
 
 #[derive(Debug, clap::Args)]
 pub struct SchemaArgs {}
+
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell to write the script for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
 
 #[derive(Debug, clap::Args)]
 pub struct PdfWorkerArgs {

@@ -102,7 +102,7 @@ pub fn run(cmd: &BuildArgs, args: &Args) -> std::io::Result<ExitStatus> {
         .flatten();
 
     // 4. Every organisation: load, lint, compose, render, into the staging folder.
-    let progress = Progress::start(inputs.files.len() as u64, lang);
+    let progress = Progress::start(if cmd.quiet { 0 } else { inputs.files.len() as u64 }, lang);
     let built = build_all(&plan, &inputs.files, &staging, cache.as_ref(), &|| progress.inc(1));
     progress.finish();
     let mut outcomes = match built {
@@ -181,7 +181,9 @@ pub fn run(cmd: &BuildArgs, args: &Args) -> std::io::Result<ExitStatus> {
         }
     }
     let cached = outcomes.iter().filter(|o| o.cached).count();
-    eprintln!("{}", summary_line(&entries, cached, &cmd.out, lang));
+    if !cmd.quiet {
+        eprintln!("{}", summary_line(&entries, cached, &cmd.out, lang));
+    }
     let incomplete = entries
         .iter()
         .any(|e| matches!(e.status, EntryStatus::Skipped | EntryStatus::Failed));

@@ -2,6 +2,7 @@
 //! report and chooses the exit code.
 
 use std::io::Write;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
@@ -9,51 +10,116 @@ use super::ExitStatus;
 use super::args::{Args, DenyLevel, LintArgs};
 use super::output::{self, Record, Summary};
 use crate::diagnostics::load::is_tool_error_code;
+use crate::i18n::Lang;
 use crate::lint::LintOptions;
+use crate::lint::selection::Selection;
+use crate::model::load::read_stdin;
 use crate::project::check::Checked;
 use crate::project::inputs::Inputs;
 
+/// What one file gave: its records, whether it loaded, and how many findings the selection
+/// left out.
+struct FileResult {
+    records: Vec<Record>,
+    loaded: bool,
+    hidden: usize,
+}
+
 pub fn run(cmd: &LintArgs, args: &Args) -> std::io::Result<ExitStatus> {
-    let inputs = match Inputs::discover(&cmd.paths) {
-        Ok(inputs) => inputs,
-        Err(e) => {
-            eprintln!("{}", e.message(args.lang));
+    let lang = args.lang;
+    let selection = match Selection::new(&cmd.select, &cmd.ignore) {
+        Ok(selection) => selection,
+        Err((unknown, is_select)) => {
+            let option = if is_select { "--select" } else { "--ignore" };
+            eprintln!("verklaar: {}", unknown.message(option, lang));
             return Ok(ExitStatus::Error);
         }
     };
-    let options = LintOptions::new(args.lang);
-    // Files load, lint and render their findings in parallel, one file per task; results
-    // keep the file order, so output stays stable.
-    let per_file: Vec<(Vec<Record>, bool)> = inputs
-        .files
-        .par_iter()
-        .map(|path| {
-            let checked = Checked::file(path, &options);
-            let loaded = matches!(checked, Checked::Linted { .. });
-            (checked.records(args.lang), loaded)
-        })
-        .collect();
+    let options = LintOptions::new(lang);
+    let stdin = cmd.paths.iter().any(|p| p.as_os_str() == "-");
+    let (per_file, inputs) = if stdin {
+        if cmd.paths.len() > 1 {
+            eprintln!(
+                "{}",
+                lang.pick(
+                    "verklaar: `-` (standaardinvoer) kan niet samen met andere paden.",
+                    "verklaar: `-` (standard input) cannot be combined with other paths.",
+                )
+            );
+            return Ok(ExitStatus::Error);
+        }
+        let name = cmd.stdin_filename.clone().unwrap_or_else(|| PathBuf::from("<stdin>"));
+        let checked = match read_stdin(&name) {
+            Ok(bytes) => Checked::bytes(&name, &bytes, &options),
+            Err(failure) => Checked::Failed(failure),
+        };
+        (vec![file_result(checked, &selection, lang)], None)
+    } else {
+        let inputs = match Inputs::discover(&cmd.paths) {
+            Ok(inputs) => inputs,
+            Err(e) => {
+                eprintln!("{}", e.message(lang));
+                return Ok(ExitStatus::Error);
+            }
+        };
+        // Files load, lint and render their findings in parallel, one file per task; results
+        // keep the file order, so output stays stable.
+        let per_file: Vec<FileResult> = inputs
+            .files
+            .par_iter()
+            .map(|path| file_result(Checked::file(path, &options), &selection, lang))
+            .collect();
+        (per_file, Some(inputs))
+    };
     // Load errors first, then skipped and refused paths, then the findings: the order of
     // every report since the first release.
     let mut records: Vec<Record> = Vec::new();
     let mut findings: Vec<Record> = Vec::new();
-    for (file_records, loaded) in per_file {
-        if loaded {
-            findings.extend(file_records);
+    let mut hidden = 0;
+    for result in per_file {
+        hidden += result.hidden;
+        if result.loaded {
+            findings.extend(result.records);
         } else {
-            records.extend(file_records);
+            records.extend(result.records);
         }
     }
-    records.extend(inputs.note_records(args.lang));
+    let files = match &inputs {
+        Some(inputs) => {
+            records.extend(inputs.note_records(lang));
+            inputs.counted()
+        }
+        None => 1,
+    };
     records.extend(findings);
-    let summary = Summary::of(&records, inputs.counted());
-    let text = output::format(&records, summary, cmd.format, output::use_color(args.color), args.lang);
-    if cmd.format == super::LintFormat::Human {
-        let mut err = std::io::stderr().lock();
-        err.write_all(text.as_bytes())?;
-        writeln!(err, "{}", summary_line(summary, args))?;
-    } else {
-        std::io::stdout().lock().write_all(text.as_bytes())?;
+    let summary = Summary::of(&records, files);
+    let to_file = cmd.output_file.is_some();
+    let color = !to_file && output::use_color(args.color);
+    let mut text = output::format(&records, summary, cmd.format, color, lang);
+    if cmd.format == super::LintFormat::Human && !cmd.quiet {
+        text.push_str(&summary_line(summary, hidden, lang));
+        text.push('\n');
+    }
+    match &cmd.output_file {
+        Some(path) => {
+            if let Err(e) = write_replacing(path, text.as_bytes()) {
+                eprintln!(
+                    "{}",
+                    lang.pick(
+                        format!(
+                            "verklaar: het rapport kan niet worden geschreven naar '{}': {e}",
+                            path.display()
+                        ),
+                        format!("verklaar: cannot write the report to '{}': {e}", path.display()),
+                    )
+                );
+                return Ok(ExitStatus::Error);
+            }
+        }
+        // A person reads the human report on stderr; machines read the other formats on
+        // stdout.
+        None if cmd.format == super::LintFormat::Human => std::io::stderr().lock().write_all(text.as_bytes())?,
+        None => std::io::stdout().lock().write_all(text.as_bytes())?,
     }
     Ok(ExitStatus::of_run(
         records.iter().any(|r| is_tool_error_code(&r.code)),
@@ -62,23 +128,69 @@ pub fn run(cmd: &LintArgs, args: &Args) -> std::io::Result<ExitStatus> {
     ))
 }
 
-fn summary_line(s: Summary, args: &Args) -> String {
-    let l = args.lang;
-    let files = l.pick(format!("{} bestand(en)", s.files), format!("{} file(s)", s.files));
-    if s.errors + s.warnings + s.infos == 0 {
-        return l.pick(
-            format!("{files} gecontroleerd: geen meldingen."),
-            format!("{files} checked: no findings."),
-        );
+/// One file's records, with the findings the selection leaves out counted, not rendered.
+fn file_result(mut checked: Checked, selection: &Selection, lang: Lang) -> FileResult {
+    let mut hidden = 0;
+    if let Checked::Linted { findings, .. } = &mut checked
+        && !selection.is_all()
+    {
+        let before = findings.len();
+        findings.retain(|f| selection.includes(f.rule.code));
+        hidden = before - findings.len();
     }
-    l.pick(
-        format!(
-            "{files} gecontroleerd: {} fout(en), {} waarschuwing(en), {} info.",
-            s.errors, s.warnings, s.infos
-        ),
-        format!(
-            "{files} checked: {} error(s), {} warning(s), {} info.",
-            s.errors, s.warnings, s.infos
-        ),
-    )
+    FileResult {
+        loaded: matches!(checked, Checked::Linted { .. }),
+        records: checked.records(lang),
+        hidden,
+    }
+}
+
+/// Writes `bytes` to a file next to `path` and renames it over `path`: a reader never sees
+/// half a report, and a failed write leaves the old one.
+fn write_replacing(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "no file name"))?;
+    let mut temp_name = std::ffi::OsString::from(".");
+    temp_name.push(name);
+    temp_name.push(format!(".verklaar-{}", std::process::id()));
+    let temp = dir.join(temp_name);
+    let written = std::fs::write(&temp, bytes).and_then(|()| std::fs::rename(&temp, path));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    written
+}
+
+fn summary_line(s: Summary, hidden: usize, lang: Lang) -> String {
+    let files = lang.pick(format!("{} bestand(en)", s.files), format!("{} file(s)", s.files));
+    let mut line = if s.errors + s.warnings + s.infos == 0 {
+        lang.pick(
+            format!("{files} gecontroleerd: geen meldingen"),
+            format!("{files} checked: no findings"),
+        )
+    } else {
+        lang.pick(
+            format!(
+                "{files} gecontroleerd: {} fout(en), {} waarschuwing(en), {} info",
+                s.errors, s.warnings, s.infos
+            ),
+            format!(
+                "{files} checked: {} error(s), {} warning(s), {} info",
+                s.errors, s.warnings, s.infos
+            ),
+        )
+    };
+    if hidden > 0 {
+        line.push_str(&lang.pick(
+            format!(" ({hidden} melding(en) niet getoond door --select/--ignore)"),
+            format!(" ({hidden} finding(s) not shown because of --select/--ignore)"),
+        ));
+    }
+    line.push('.');
+    line
 }

@@ -2,6 +2,7 @@
 
 mod args;
 mod build;
+mod completions;
 mod exit;
 mod explain;
 mod lint;
@@ -42,6 +43,7 @@ pub fn run(args: &Args) -> ExitStatus {
         Command::Explain(cmd) => explain::run(cmd, args),
         Command::Rules(cmd) => rules::run(cmd, args),
         Command::Schema(cmd) => schema::run(cmd),
+        Command::Completions(cmd) => completions::run(cmd),
         Command::PdfWorker(cmd) => {
             return match crate::render::pdf::worker::run_child(cmd.memory, cmd.seconds) {
                 0 => ExitStatus::Clean,

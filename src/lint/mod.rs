@@ -7,6 +7,7 @@ pub mod registry;
 pub mod rule;
 pub mod rule_docs;
 pub mod rules;
+pub mod selection;
 
 pub use context::{Ctx, Found, Related};
 pub use engine::{Finding, LintOptions, check};

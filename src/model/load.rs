@@ -72,6 +72,24 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, LoadFailure> {
     Ok(bytes)
 }
 
+/// Reads standard input for [`load_bytes`], reported as `name`: at most [`MAX_FILE_BYTES`]
+/// and one byte more, as for a file.
+pub fn read_stdin(name: &Path) -> Result<Vec<u8>, LoadFailure> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| LoadFailure {
+            file: SourceFile::new(name, ""),
+            diagnostics: vec![LoadDiagnostic::new(LoadIssue::unreadable(&e), 0..0)],
+        })?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(name, &bytes, bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
 /// Loads YAML bytes as if read from `path`.
 pub fn load_bytes(path: impl Into<PathBuf>, bytes: &[u8]) -> Result<Loaded, LoadFailure> {
     let path = path.into();
