@@ -20,6 +20,7 @@ fn findings(loaded: &Loaded, code: &'static str) -> Vec<Finding> {
         lang: Lang::Nl,
         today: Date::parse("2026-01-01").expect("fixed date"),
         only: Some(code),
+        project: Default::default(),
     };
     check(loaded, &options)
         .into_iter()
@@ -116,6 +117,7 @@ fn a_suppression_covers_only_the_places_in_its_scope() {
         lang: Lang::Nl,
         today: Date::parse("2026-01-01").expect("fixed date"),
         only: None,
+        project: Default::default(),
     };
     assert!(check(&loaded, &options).iter().all(|f| f.rule.code != "VK902"));
 }

@@ -31,6 +31,7 @@ fn options(code: &'static str, lang: Lang) -> LintOptions {
         // The `lint:` block findings are about suppressions of other rules' findings; run every
         // rule so that a suppression can be in use, and look only at the meta code.
         only: if META_CODES.contains(&code) { None } else { Some(code) },
+        project: Default::default(),
     }
 }
 

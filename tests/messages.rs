@@ -70,6 +70,7 @@ fn lint_chunk(files: &[PathBuf]) -> (usize, Vec<String>) {
                 lang,
                 today: Date::parse("2026-01-01").expect("fixed date"),
                 only: None,
+                project: Default::default(),
             };
             for f in check(&loaded, &options) {
                 checked += 1;

@@ -22,6 +22,15 @@ pub struct Args {
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 
+    /// The project file to use instead of the nearest `verklaar.toml` in this folder or
+    /// above it.
+    #[arg(long, global = true, value_name = "PATH", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+
+    /// Use no project file, as if there were no `verklaar.toml`.
+    #[arg(long, global = true)]
+    pub no_config: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -70,8 +79,8 @@ pub enum Command {
 #[derive(Debug, clap::Args)]
 pub struct LintArgs {
     /// Files or folders to check; folders are searched for *.yaml and *.yml. `-` reads one
-    /// file from standard input (name it with --stdin-filename).
-    #[arg(default_value = "organisations")]
+    /// file from standard input (name it with --stdin-filename). Default: `paths` of
+    /// verklaar.toml, or `organisations`.
     pub paths: Vec<PathBuf>,
 
     /// The name standard input (`-`) is reported under, e.g. the file an editor is checking.
@@ -93,12 +102,12 @@ pub struct LintArgs {
     pub exit_zero: bool,
 
     /// Report only these rules: codes or prefixes, comma-separated (`VK5` = VK500–VK599).
-    /// Load errors (L-codes) are always reported.
+    /// Load errors (L-codes) are always reported. Replaces `select` of verklaar.toml.
     #[arg(long, value_name = "CODES", value_delimiter = ',')]
     pub select: Vec<String>,
 
     /// Do not report these rules: codes or prefixes, comma-separated. The summary says how
-    /// many findings were left out.
+    /// many findings were left out. Replaces `ignore` of verklaar.toml.
     #[arg(long, value_name = "CODES", value_delimiter = ',')]
     pub ignore: Vec<String>,
 
@@ -126,13 +135,14 @@ pub enum DenyLevel {
 
 #[derive(Debug, clap::Args)]
 pub struct BuildArgs {
-    /// Files or folders to build; folders are searched for *.yaml and *.yml.
-    #[arg(default_value = "organisations")]
+    /// Files or folders to build; folders are searched for *.yaml and *.yml. Default:
+    /// `paths` of verklaar.toml, or `organisations`.
     pub paths: Vec<PathBuf>,
 
-    /// Output folder. It is replaced as a whole when the build succeeds.
-    #[arg(long, default_value = "site")]
-    pub out: PathBuf,
+    /// Output folder, replaced as a whole when the build succeeds. Default: `[build] out`
+    /// of verklaar.toml, or `site`.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
 
     /// Skip organisations with error findings and exit with 1 instead of rendering drafts.
     #[arg(long)]

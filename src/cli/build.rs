@@ -19,7 +19,7 @@
 //! kind. The site index and stylesheet come with the HTML.
 
 use std::io::IsTerminal;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
@@ -32,18 +32,31 @@ use crate::i18n::Lang;
 use crate::lint::LintOptions;
 use crate::project::build::{BuildError, Outcome, Plan, build_all, render_error_message};
 use crate::project::cache::{Cache, Settings};
+use crate::project::config::Project;
 use crate::project::inputs::Inputs;
 use crate::render::html::HtmlRenderer;
 use crate::render::pdf::PdfRenderer;
 use crate::render::{EntryStatus, IndexEntry, SiteContext, source_date};
 use crate::site::{OutLock, Staging};
 
-pub fn run(cmd: &BuildArgs, args: &Args) -> std::io::Result<ExitStatus> {
+pub fn run(cmd: &BuildArgs, args: &Args, project: Option<&Project>) -> std::io::Result<ExitStatus> {
     let lang = args.lang;
+    // The command line wins over the project file, the project file over the defaults.
+    let out = cmd
+        .out
+        .clone()
+        .or_else(|| project.map(|p| p.out.clone()))
+        .unwrap_or_else(|| PathBuf::from("site"));
+    let theme = cmd.theme.clone().or_else(|| project.and_then(|p| p.theme.clone()));
+    let strict = cmd.strict || project.is_some_and(|p| p.strict);
+    let mut lint = LintOptions::new(lang);
+    if let Some(project) = project {
+        lint.project = project.severity.clone();
+    }
 
     // 0. The output folder's lock, before any work: a second build into the same folder
     //    stops at once instead of rendering everything and then failing.
-    let lock = match OutLock::acquire(&cmd.out) {
+    let lock = match OutLock::acquire(&out) {
         Ok(lock) => lock,
         Err(e) => return Ok(stop(&e.message(lang), lang)),
     };
@@ -51,11 +64,11 @@ pub fn run(cmd: &BuildArgs, args: &Args) -> std::io::Result<ExitStatus> {
     // 1. The theme: a broken one stops the build before any organisation is read. The
     //    HTML templates are checked even under `--only pdf`, so a theme is either usable
     //    or reported, whatever is built.
-    let html = match HtmlRenderer::load(cmd.theme.as_deref()) {
+    let html = match HtmlRenderer::load(theme.as_deref()) {
         Ok(renderer) => renderer,
         Err(e) => return Ok(stop(&e.message(lang), lang)),
     };
-    let pdf = match PdfRenderer::load(cmd.theme.as_deref()) {
+    let pdf = match PdfRenderer::load(theme.as_deref()) {
         // A user theme's template is code: it runs in a child process with a budget.
         Ok(renderer) if !renderer.is_builtin() => match crate::render::pdf::worker::Isolation::current() {
             Some(iso) => renderer.isolated(iso),
@@ -67,7 +80,7 @@ pub fn run(cmd: &BuildArgs, args: &Args) -> std::io::Result<ExitStatus> {
 
     // 2. The files. Skipped and refused paths are listed first: nothing in the folder is
     //    passed over in silence.
-    let inputs = match Inputs::discover(&cmd.paths) {
+    let inputs = match Inputs::of_project(&cmd.paths, project) {
         Ok(inputs) => inputs,
         Err(e) => {
             eprintln!("{}", e.message(lang));
@@ -86,15 +99,16 @@ pub fn run(cmd: &BuildArgs, args: &Args) -> std::io::Result<ExitStatus> {
     let plan = Plan {
         html: (cmd.only != Some(OutputKind::Pdf)).then_some(&html),
         pdf: (cmd.only != Some(OutputKind::Html)).then_some(&pdf),
-        strict: cmd.strict,
-        lint: LintOptions::new(lang),
+        strict,
+        lint,
         build_date: source_date(),
     };
     let cache = (!cmd.no_cache)
         .then(|| {
             let settings = Settings {
-                theme: cmd.theme.clone(),
-                options: format!("{:?}|{}|{lang:?}", cmd.only, cmd.strict),
+                theme: theme.clone(),
+                // Project severities change findings, and with them the statement's status.
+                options: format!("{:?}|{strict}|{lang:?}|{:?}", cmd.only, plan.lint.project),
                 dates: format!("{:?}|{}", plan.build_date, plan.lint.today),
             };
             Cache::open(lock.sibling("cache"), &settings)
@@ -132,7 +146,7 @@ pub fn run(cmd: &BuildArgs, args: &Args) -> std::io::Result<ExitStatus> {
     if let Err(e) = staging.add_root(&root) {
         return Ok(stop(&e.message(lang), lang));
     }
-    let existed = std::fs::symlink_metadata(&cmd.out).is_ok();
+    let existed = std::fs::symlink_metadata(&out).is_ok();
     let report = match staging.finish() {
         Ok(report) => report,
         Err(e) => {
@@ -152,7 +166,7 @@ pub fn run(cmd: &BuildArgs, args: &Args) -> std::io::Result<ExitStatus> {
         }
     };
     if let Some(cache) = &cache {
-        cache.commit(&cmd.out);
+        cache.commit(&out);
     }
     drop(lock);
     for line in report.notes(lang) {
@@ -182,7 +196,7 @@ pub fn run(cmd: &BuildArgs, args: &Args) -> std::io::Result<ExitStatus> {
     }
     let cached = outcomes.iter().filter(|o| o.cached).count();
     if !cmd.quiet {
-        eprintln!("{}", summary_line(&entries, cached, &cmd.out, lang));
+        eprintln!("{}", summary_line(&entries, cached, &out, lang));
     }
     let incomplete = entries
         .iter()

@@ -15,6 +15,7 @@ use crate::lint::LintOptions;
 use crate::lint::selection::Selection;
 use crate::model::load::read_stdin;
 use crate::project::check::Checked;
+use crate::project::config::Project;
 use crate::project::inputs::Inputs;
 
 /// What one file gave: its records, whether it loaded, and how many findings the selection
@@ -25,9 +26,19 @@ struct FileResult {
     hidden: usize,
 }
 
-pub fn run(cmd: &LintArgs, args: &Args) -> std::io::Result<ExitStatus> {
+pub fn run(cmd: &LintArgs, args: &Args, project: Option<&Project>) -> std::io::Result<ExitStatus> {
     let lang = args.lang;
-    let selection = match Selection::new(&cmd.select, &cmd.ignore) {
+    // The command line replaces the project file's lists, as in ruff.
+    let pick = |given: &Vec<String>, configured: Option<&Vec<String>>| {
+        if given.is_empty() {
+            configured.cloned().unwrap_or_default()
+        } else {
+            given.clone()
+        }
+    };
+    let select = pick(&cmd.select, project.map(|p| &p.select));
+    let ignore = pick(&cmd.ignore, project.map(|p| &p.ignore));
+    let selection = match Selection::new(&select, &ignore) {
         Ok(selection) => selection,
         Err((unknown, is_select)) => {
             let option = if is_select { "--select" } else { "--ignore" };
@@ -35,7 +46,10 @@ pub fn run(cmd: &LintArgs, args: &Args) -> std::io::Result<ExitStatus> {
             return Ok(ExitStatus::Error);
         }
     };
-    let options = LintOptions::new(lang);
+    let mut options = LintOptions::new(lang);
+    if let Some(project) = project {
+        options.project = project.severity.clone();
+    }
     let stdin = cmd.paths.iter().any(|p| p.as_os_str() == "-");
     let (per_file, inputs) = if stdin {
         if cmd.paths.len() > 1 {
@@ -55,7 +69,7 @@ pub fn run(cmd: &LintArgs, args: &Args) -> std::io::Result<ExitStatus> {
         };
         (vec![file_result(checked, &selection, lang)], None)
     } else {
-        let inputs = match Inputs::discover(&cmd.paths) {
+        let inputs = match Inputs::of_project(&cmd.paths, project) {
             Ok(inputs) => inputs,
             Err(e) => {
                 eprintln!("{}", e.message(lang));

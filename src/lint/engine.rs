@@ -21,6 +21,9 @@ pub struct LintOptions {
     pub today: Date,
     /// Run only this rule (fixture tests).
     pub only: Option<&'static str>,
+    /// Severities of the project file (`verklaar.toml`) for every file; a file's own
+    /// `lint.severity` wins.
+    pub project: crate::project::config::ProjectSeverity,
 }
 
 impl LintOptions {
@@ -29,6 +32,7 @@ impl LintOptions {
             lang,
             today: Date::today(),
             only: None,
+            project: Default::default(),
         }
     }
 }
@@ -86,14 +90,15 @@ pub fn check(loaded: &Loaded, options: &LintOptions) -> Vec<Finding> {
         if options.only.is_some_and(|only| only != rule.meta.code) {
             continue;
         }
-        let entry = config.severity.get(rule.meta.code);
-        // An error-level rule turned down is never silent: the loader demanded a reason, and
-        // an info finding carries it into every output format.
+        let own = config.severity.get(rule.meta.code);
+        let entry = own.or_else(|| options.project.get(rule.meta.code));
+        // An error-level rule turned down is never silent: the loader (or the project file)
+        // demanded a reason, and an info finding carries it into every output format.
         if let Some(entry) = entry
             && rule.meta.severity == SeverityLevel::Error
             && entry.level() != Severity::Error
         {
-            findings.push(override_finding(&ctx, &rule.meta, entry));
+            findings.push(override_finding(&ctx, &rule.meta, entry, own.is_none()));
         }
         let configured = match entry.map(|e| e.level()) {
             Some(Severity::Off) => continue,
@@ -295,13 +300,20 @@ fn apply_suppressions(
 }
 
 /// The VK903 finding that shows an error-level rule turned down in `lint.severity`.
-fn override_finding(ctx: &Ctx, rule: &'static RuleMeta, entry: &SeverityOverride) -> Finding {
+/// The info finding of an error-level rule turned down, in the file (`lint.severity`) or for
+/// the whole project (`verklaar.toml`, `from_project`).
+fn override_finding(ctx: &Ctx, rule: &'static RuleMeta, entry: &SeverityOverride, from_project: bool) -> Finding {
     let code = rule.code;
     let reason = entry.reason().unwrap_or_default();
+    let (where_nl, where_en) = if from_project {
+        (" in verklaar.toml", " in verklaar.toml")
+    } else {
+        ("", "")
+    };
     let (nl, en) = match entry.level() {
         Severity::Off => (
-            format!("{code} staat uit: {reason}"),
-            format!("{code} is turned off: {reason}"),
+            format!("{code} staat uit{where_nl}: {reason}"),
+            format!("{code} is turned off{where_en}: {reason}"),
         ),
         level => {
             let level = match level {
@@ -309,11 +321,28 @@ fn override_finding(ctx: &Ctx, rule: &'static RuleMeta, entry: &SeverityOverride
                 _ => "info",
             };
             (
-                format!("{code} staat op {level} in plaats van error: {reason}"),
-                format!("{code} is set to {level} instead of error: {reason}"),
+                format!("{code} staat{where_nl} op {level} in plaats van error: {reason}"),
+                format!("{code} is set to {level} instead of error{where_en}: {reason}"),
             )
         }
     };
+    if from_project {
+        // The setting is not in this file: the finding sits at its start.
+        let mut finding = meta_finding(
+            ctx,
+            &registry::SEVERITY_OVERRIDE,
+            Pointer::root(),
+            ctx.t(nl, en),
+            ctx.t(
+                format!("Verwijder `{code}` uit `[lint.severity]` in verklaar.toml zodra de reden vervalt."),
+                format!(
+                    "Remove `{code}` from `[lint.severity]` in verklaar.toml as soon as the reason no longer holds."
+                ),
+            ),
+        );
+        finding.span = 0..0;
+        return finding;
+    }
     let at = Pointer::root().key("lint").key("severity").key(code);
     let mut finding = meta_finding(
         ctx,

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use super::config::Project;
 use super::report::Record;
 use crate::diagnostics::load::code_and_name;
 use crate::diagnostics::{LoadDiagnostic, LoadIssue};
@@ -53,6 +54,29 @@ impl Inputs {
             files: found.files,
             notes: found.notes,
         })
+    }
+
+    /// The files of the paths given on the command line, or else the project file's
+    /// `paths`, or else `organisations`; files found in folders that match the project's
+    /// `exclude` are left out (a file named on the command line is always checked).
+    pub fn of_project(given: &[PathBuf], project: Option<&Project>) -> Result<Inputs, InputsError> {
+        let default = vec![PathBuf::from("organisations")];
+        let paths = if !given.is_empty() {
+            given
+        } else {
+            project.map_or(&default, |p| &p.paths)
+        };
+        let mut inputs = Inputs::discover(paths)?;
+        if let Some(project) = project {
+            let cwd = std::env::current_dir().unwrap_or_default();
+            inputs
+                .files
+                .retain(|file| paths.contains(file) || !project.excludes(file, &cwd));
+            if inputs.files.is_empty() && inputs.notes.is_empty() {
+                return Err(InputsError::Nothing);
+            }
+        }
+        Ok(inputs)
     }
 
     /// Files checked: the ones loaded and the ones refused (a skipped dotfile is not).

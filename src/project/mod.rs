@@ -14,5 +14,6 @@
 pub mod build;
 pub mod cache;
 pub mod check;
+pub mod config;
 pub mod inputs;
 pub mod report;
