@@ -118,8 +118,13 @@ fn lint_help_lists_the_flags() {
             .and(predicate::str::contains("--deny"))
             .and(predicate::str::contains("--lang"))
             .and(predicate::str::contains("--color"))
-            .and(predicate::str::contains("Exit codes")),
+            .and(predicate::str::contains("Exitcodes (zoals ruff)")),
     );
+    verklaar()
+        .args(["--lang", "en", "lint", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Exit codes (as ruff)"));
 }
 
 #[test]

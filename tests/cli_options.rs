@@ -231,3 +231,96 @@ fn completions_generate_for_every_shell() {
         .expect("runs");
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// clap's English words that must not show in Dutch help or usage errors.
+const ENGLISH: &[&str] = &[
+    "Usage",
+    "Options",
+    "Arguments",
+    "Commands",
+    "Print",
+    "error:",
+    "found",
+    "For more",
+    "possible values",
+    "default:",
+    "tip: a",
+    "required",
+    "cannot be used",
+    "[OPTIONS]",
+    "<COMMAND>",
+    "invalid value",
+];
+
+#[test]
+fn help_and_usage_errors_are_dutch_and_english_with_lang_en() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let run = |words: &[&str]| {
+        let out = Command::cargo_bin("verklaar")
+            .expect("built")
+            .env("NO_COLOR", "1")
+            .current_dir(dir.path())
+            .args(words)
+            .output()
+            .expect("runs");
+        (out.status.code(), text(&out.stdout) + &text(&out.stderr))
+    };
+    let helps: &[&[&str]] = &[
+        &["--help"],
+        &["-h"],
+        &["lint", "--help"],
+        &["lint", "-h"],
+        &["build", "--help"],
+        &["explain", "-h"],
+        &["rules", "--help"],
+        &["schema", "--help"],
+        &["completions", "--help"],
+        &["help", "lint"],
+    ];
+    for words in helps {
+        let (status, out) = run(words);
+        assert_eq!(status, Some(0), "{words:?}");
+        assert!(out.contains("Gebruik: verklaar"), "{words:?}:\n{out}");
+        for english in ENGLISH {
+            assert!(!out.contains(english), "{words:?}: `{english}` in\n{out}");
+        }
+    }
+    let (_, lint_help) = run(&["lint", "--help"]);
+    let flat = lint_help.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("--select <CODES>"), "{flat}");
+    assert!(
+        flat.contains("[standaard: human] [mogelijke waarden: human, json, sarif, github]"),
+        "{flat}"
+    );
+    let errors: &[(&[&str], &str)] = &[
+        (&["lint", "--formt", "json"], "onbekend argument '--formt'"),
+        (
+            &["lint", "--format", "jsn"],
+            "ongeldige waarde 'jsn' bij '--format <FORMAAT>'",
+        ),
+        (&["lnt"], "onbekende opdracht 'lnt'"),
+        (&["explain"], "deze verplichte argumenten ontbreken"),
+        (&["lint", "--format"], "er hoort een waarde bij '--format <FORMAAT>'"),
+        (
+            &["--config", "a", "--no-config", "lint"],
+            "kan niet samen met '--no-config'",
+        ),
+        (&["lint", "--exit-zero", "--exit-zero"], "mag maar één keer voorkomen"),
+    ];
+    for (words, expected) in errors {
+        let (status, out) = run(words);
+        assert_eq!(status, Some(2), "{words:?}");
+        assert!(out.contains(expected), "{words:?}: no `{expected}` in\n{out}");
+        for english in ENGLISH {
+            assert!(!out.contains(english), "{words:?}: `{english}` in\n{out}");
+        }
+    }
+    // English on request, wherever --lang stands.
+    for words in [
+        &["--lang", "en", "lint", "--help"][..],
+        &["lint", "--lang=en", "--formt"],
+    ] {
+        let (_, out) = run(words);
+        assert!(out.contains("Usage: verklaar lint"), "{words:?}:\n{out}");
+    }
+}

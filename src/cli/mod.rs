@@ -5,6 +5,7 @@ mod build;
 mod completions;
 mod exit;
 mod explain;
+mod help_nl;
 mod lint;
 mod output;
 mod rules;
@@ -13,23 +14,42 @@ mod schema;
 pub use args::{Args, Command, LintFormat, RulesFormat};
 pub use exit::ExitStatus;
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 use crate::project::config::Project;
 
 /// Parses the command line, runs the command and maps the result to an exit code.
 pub fn main() -> ExitCode {
-    let args = match Args::try_parse() {
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = help_nl::lang_of(&argv);
+    let parsed = help_nl::localize(Args::command(), lang)
+        .try_get_matches_from(&argv)
+        .and_then(|matches| Args::from_arg_matches(&matches));
+    let args = match parsed {
         Ok(args) => args,
         Err(e) => {
-            // `--help` and `--version` are successes; usage errors are exit 2.
-            let _ = e.print();
-            return if e.use_stderr() {
+            // `--help` and `--version` are successes on stdout; usage errors are exit 2.
+            let to_stderr = e.use_stderr();
+            let terminal = if to_stderr {
+                std::io::stderr().is_terminal()
+            } else {
+                std::io::stdout().is_terminal()
+            };
+            let rendered = e.render();
+            let text = if terminal && std::env::var_os("NO_COLOR").is_none() {
+                rendered.ansi().to_string()
+            } else {
+                rendered.to_string()
+            };
+            let text = help_nl::translate_rendered(&text, lang);
+            return if to_stderr {
+                let _ = std::io::stderr().write_all(text.as_bytes());
                 ExitStatus::Error.into()
             } else {
+                let _ = std::io::stdout().write_all(text.as_bytes());
                 ExitStatus::Clean.into()
             };
         }
